@@ -1,0 +1,1 @@
+namespace Neaspec.Survey.Connectivity;
