@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Neaspec.Survey.Storage;
+
+/// <summary>The one way into the database: an Npgsql data source with NetTopologySuite mapping (for
+/// binary COPY of points) and EF contexts built on that same data source.</summary>
+public sealed class SurveyDatabase : IAsyncDisposable
+{
+    public SurveyDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseNetTopologySuite();
+        DataSource = builder.Build();
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public SurveyDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<SurveyDbContext>()
+            .UseNpgsql(DataSource, o => o.UseNetTopologySuite())
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        return new SurveyDbContext(options);
+    }
+
+    /// <summary>Applies pending EF Core migrations (creates the PostGIS extension first) and adds the
+    /// catalogue's species that are missing. Species already present are left as an admin edited them.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = CreateContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        // Types created by the migration (e.g. postgis) must be visible to pooled connections.
+        await using var conn = await DataSource.OpenConnectionAsync(cancellationToken);
+        await conn.ReloadTypesAsync(cancellationToken);
+        await SpeciesCatalogue.SeedAsync(conn, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Neaspec.Survey.Storage.Model;
+
+namespace Neaspec.Survey.Storage;
+
+/// <summary>The survey database: species catalogue, sites, surveys, counts and the import ledger.
+/// Geometry columns are typed with SRID 4326 so PostGIS registers them for QGIS.</summary>
+public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
+{
+    public DbSet<Species> Species => Set<Species>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SurveyVisit> Surveys => Set<SurveyVisit>();
+    public DbSet<SpeciesCount> Counts => Set<SpeciesCount>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportError> ImportErrors => Set<ImportError>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasPostgresExtension("postgis");
+
+        modelBuilder.Entity<Species>(e =>
+        {
+            e.ToTable("species");
+            e.HasKey(s => s.ScientificName);
+        });
+
+        modelBuilder.Entity<Site>(e =>
+        {
+            e.ToTable("sites");
+            e.HasIndex(s => s.Code).IsUnique();
+            e.Property(s => s.CountryCode).HasMaxLength(2).IsFixedLength();
+            e.Property(s => s.Location).HasColumnType("geometry(Point,4326)");
+            e.Property(s => s.Area).HasColumnType("geometry(Geometry,4326)");
+            e.HasIndex(s => s.Location).HasMethod("gist");
+            e.HasIndex(s => s.Area).HasMethod("gist");
+        });
+
+        modelBuilder.Entity<SurveyVisit>(e =>
+        {
+            e.ToTable("surveys");
+            e.HasOne(s => s.Site).WithMany().HasForeignKey(s => s.SiteId).OnDelete(DeleteBehavior.Restrict);
+            // A survey is one visit: a site on a date (and time, when teams count twice a day).
+            e.HasIndex(s => new { s.SiteId, s.SurveyDate, s.SurveyTime }).IsUnique().AreNullsDistinct(false);
+            e.HasOne<ImportRecord>().WithMany().HasForeignKey(s => s.ImportId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<SpeciesCount>(e =>
+        {
+            e.ToTable("counts", t => t.HasCheckConstraint("ck_counts_individuals_non_negative", "individuals >= 0"));
+            e.HasOne<SurveyVisit>().WithMany(s => s.Counts).HasForeignKey(c => c.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Species>().WithMany().HasForeignKey(c => c.SpeciesName).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ImportRecord>().WithMany().HasForeignKey(c => c.ImportId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.SurveyId, c.SpeciesName }).IsUnique();
+            e.HasIndex(c => c.ImportId);
+        });
+
+        modelBuilder.Entity<ImportRecord>(e =>
+        {
+            e.ToTable("imports");
+            e.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+            e.HasIndex(i => i.Sha256);
+            // The claim: one file (by content) is running or loaded at most once; failed and rejected
+            // attempts stay in the ledger and do not block a rerun.
+            e.HasIndex(i => i.Sha256).IsUnique().HasFilter("status in ('running', 'succeeded', 'partial')")
+                .HasDatabaseName("ux_imports_sha256_claimed");
+            e.HasIndex(i => i.StartedAt);
+        });
+
+        modelBuilder.Entity<ImportError>(e =>
+        {
+            e.ToTable("import_errors");
+            e.HasOne<ImportRecord>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ImportId, x.Line });
+        });
+    }
+}

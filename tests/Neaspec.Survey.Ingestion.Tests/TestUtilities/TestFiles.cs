@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace Neaspec.Survey.Ingestion.Tests.TestUtilities;
+
+/// <summary>Files a test writes for itself, in a folder removed with the test class.</summary>
+public sealed class TestFiles : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("neaspec-test-").FullName;
+
+    public string Write(string name, string content, bool bom = false)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, content, new UTF8Encoding(bom));
+        return path;
+    }
+
+    public string WriteBytes(string name, byte[] content)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    /// <summary>A file from the test project's TestData folder.</summary>
+    public static string Data(string relative) => Path.Combine(AppContext.BaseDirectory, "TestData", relative);
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
