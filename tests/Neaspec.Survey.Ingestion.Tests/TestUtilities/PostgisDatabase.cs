@@ -6,7 +6,7 @@ namespace Neaspec.Survey.Ingestion.Tests.TestUtilities;
 /// <summary>A throwaway database on the real local PostGIS, copied from a per-run template that holds
 /// PostGIS and the migrations. Use as a class fixture: each test class gets its own database, so classes
 /// run in parallel without seeing each other's rows. Fails (never skips) when PostGIS is not reachable.</summary>
-public sealed class PostgisDatabase : IAsyncLifetime
+public sealed class PostgisDatabase : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static string? templateName;
@@ -25,12 +25,22 @@ public sealed class PostgisDatabase : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(baseline) { Database = database, IncludeErrorDetail = true }.ConnectionString;
     }
 
+    /// <summary>A database of its own for one test (dispose it at the end of the test).</summary>
+    public static async Task<PostgisDatabase> CreateAsync()
+    {
+        var db = new PostgisDatabase();
+        await db.InitializeAsync();
+        return db;
+    }
+
     public async Task InitializeAsync()
     {
         var template = await EnsureTemplateAsync();
         await ExecuteOnServerAsync($"create database {Name} template {template}");
         Database = new SurveyDatabase(ConnectionString);
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace Neaspec.Survey.Ingestion.Sites;
+
+/// <summary>The known sites, by code, with their points: enough to link rows to sites and to notice an
+/// unknown code that lies on top of a known site.</summary>
+public sealed class SiteDirectory
+{
+    private readonly Dictionary<string, KnownSite> byCode;
+
+    private SiteDirectory(Dictionary<string, KnownSite> byCode) => this.byCode = byCode;
+
+    public int Count => byCode.Count;
+
+    public static async Task<SiteDirectory> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction = null,
+        CancellationToken cancellationToken = default)
+    {
+        var sites = new Dictionary<string, KnownSite>(StringComparer.OrdinalIgnoreCase);
+        await using var cmd = new NpgsqlCommand("select id, code, st_x(location), st_y(location) from sites", connection, transaction);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var site = new KnownSite(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3));
+            sites[site.Code] = site;
+        }
+        return new SiteDirectory(sites);
+    }
+
+    public KnownSite? Find(string code) => byCode.GetValueOrDefault(code);
+
+    /// <summary>The nearest known site within <paramref name="maxMeters"/> of a point, if any.</summary>
+    public (KnownSite Site, double Meters)? Nearest(double lat, double lon, double maxMeters)
+    {
+        (KnownSite, double)? best = null;
+        foreach (var site in byCode.Values)
+        {
+            var d = Geodesy.HaversineMeters(lat, lon, site.Latitude, site.Longitude);
+            if (d <= maxMeters && (best is null || d < best.Value.Item2))
+            {
+                best = (site, d);
+            }
+        }
+        return best;
+    }
+}
+
+public sealed record KnownSite(int Id, string Code, double Longitude, double Latitude);
+
+/// <summary>Great-circle distance on the mean Earth sphere (R = 6371.0088 km, IUGG); within 0.5 % of the
+/// ellipsoidal distance, which is plenty for "is this the same wetland".</summary>
+public static class Geodesy
+{
+    private const double EarthRadiusMeters = 6_371_008.8;
+
+    public static double HaversineMeters(double lat1, double lon1, double lat2, double lon2)
+    {
+        var p1 = double.DegreesToRadians(lat1);
+        var p2 = double.DegreesToRadians(lat2);
+        var dp = p2 - p1;
+        var dl = double.DegreesToRadians(lon2 - lon1);
+        var a = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
+        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}
