@@ -13,11 +13,19 @@ public sealed class SurveyDatabase : IAsyncDisposable
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.UseNetTopologySuite();
         DataSource = builder.Build();
+        var unpooled = new NpgsqlDataSourceBuilder(connectionString);
+        unpooled.ConnectionStringBuilder.Pooling = false;
+        unpooled.UseNetTopologySuite();
+        SessionDataSource = unpooled.Build();
     }
 
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Connections whose session ends when they are disposed (no pool), for work that holds
+    /// session state such as advisory locks: the lock must go when the holder goes.</summary>
+    public NpgsqlDataSource SessionDataSource { get; }
 
     public SurveyDbContext CreateContext()
     {
@@ -42,5 +50,9 @@ public sealed class SurveyDatabase : IAsyncDisposable
         await SpeciesCatalogue.SeedAsync(conn, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await SessionDataSource.DisposeAsync();
+    }
 }

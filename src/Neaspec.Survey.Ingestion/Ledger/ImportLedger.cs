@@ -34,7 +34,8 @@ public sealed class ImportLedger(SurveyDatabase database)
         ArgumentNullException.ThrowIfNull(sha256);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            // Unpooled: closing the connection ends the session, and with it the claim's advisory lock.
+            var conn = await database.SessionDataSource.OpenConnectionAsync(cancellationToken);
             var keep = false;
             try
             {
@@ -96,12 +97,16 @@ public sealed class ImportLedger(SurveyDatabase database)
                     }
                 }
                 await using (var abandon = new NpgsqlCommand(
-                    "update imports set status = 'failed', finished_at = now(), message = 'abandoned: the loader stopped before finishing' where id = $1 and status = 'running'; select pg_advisory_unlock($2, $3::int)", conn))
+                    "update imports set status = 'failed', finished_at = now(), message = 'abandoned: the loader stopped before finishing' where id = $1 and status = 'running'", conn))
                 {
                     abandon.Parameters.AddWithValue(existingId);
-                    abandon.Parameters.AddWithValue(ClaimLockClass);
-                    abandon.Parameters.AddWithValue((int)existingId);
                     await abandon.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await using (var unlock = new NpgsqlCommand("select pg_advisory_unlock($1, $2::int)", conn))
+                {
+                    unlock.Parameters.AddWithValue(ClaimLockClass);
+                    unlock.Parameters.AddWithValue((int)existingId);
+                    await unlock.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
             finally

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Neaspec.Survey.Ingestion.Tests.Sites;
+using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+
+namespace Neaspec.Survey.Ingestion.Tests.Cli;
+
+/// <summary>The neaspec program as a user runs it: exit codes, messages, and never a stack trace.</summary>
+public sealed class CliTests : IClassFixture<PostgisDatabase>, IDisposable
+{
+    private readonly PostgisDatabase db;
+    private readonly TestFiles files = new();
+
+    public CliTests(PostgisDatabase db) => this.db = db;
+
+    public void Dispose() => files.Dispose();
+
+    internal static async Task<(int Code, string Out, string Err)> RunAsync(string connection, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
+        psi.ArgumentList.Add("--connection");
+        psi.ArgumentList.Add(connection);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Sample_data_imports_and_the_csv_summary_has_the_documented_columns()
+    {
+        var samples = Path.Combine(SiteImportTests.RepoRoot(), "data-samples");
+        Assert.Equal(0, (await RunAsync(db.ConnectionString, "sites", "import", Path.Combine(samples, "sites.csv"))).Code);
+        var import = await RunAsync(db.ConnectionString, "counts", "import", Path.Combine(samples, "crane-counts-2024-2025.csv"));
+        Assert.True(import.Code == 0, import.Err);
+
+        var (code, stdout, _) = await RunAsync(db.ConnectionString, "counts", "summary", "--species", "재두루미", "--country", "KR", "--format", "csv");
+
+        Assert.Equal(0, code);
+        var lines = stdout.Trim().Split('\n');
+        Assert.Equal("country,site_code,species,surveys,total", lines[0]);
+        // Cheorwon's White-naped Crane counts in the sample file: 4120 + 3870 + 3420.
+        Assert.Contains("KR,KR-CWN,Antigone vipio,3,11410", lines);
+    }
+
+    [Fact]
+    public async Task A_bad_file_exits_1_with_line_errors_and_no_stack_trace()
+    {
+        var path = files.Write("bad.csv", "site_code,date,species,count\nKR-SCB,2025-01-12,저어새,abc\n");
+
+        var (code, _, stderr) = await RunAsync(db.ConnectionString, "counts", "import", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("bad.csv", stderr, StringComparison.Ordinal);
+        Assert.Contains("abc", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_one_line_with_a_hint()
+    {
+        var (code, _, stderr) = await RunAsync("Host=127.0.0.1;Port=1;Username=x;Database=y", "imports", "list");
+
+        Assert.Equal(2, code);
+        Assert.Contains("scripts/postgis start", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_named()
+    {
+        var (code, _, stderr) = await RunAsync(db.ConnectionString, "counts", "import", "/nonexistent/census.csv");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("census.csv", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+}
