@@ -11,7 +11,22 @@ namespace Neaspec.Survey.Cli.Commands;
 
 internal static class CountsCommand
 {
-    public static Command Create() => new("counts", "Count surveys (census counts per site, date and species)") { Import(), Summary() };
+    public static Command Create() => new("counts", "Count surveys (census counts per site, date and species)") { Import(), Summary(), Generate() };
+
+    private static Command Generate()
+    {
+        var rows = new Option<long>("--rows") { Description = "Number of count rows", DefaultValueFactory = _ => 1_000_000 };
+        var output = new Option<FileInfo>("--out") { Description = "File to write", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
+        var command = new Command("generate", "Write a deterministic count-survey CSV over the sample sites (benchmarks)") { rows, output, seed };
+        command.SetAction(parseResult => Cli.RunAsync(() =>
+        {
+            var n = CountSampleGenerator.Write(parseResult.GetValue(output)!.FullName, parseResult.GetValue(rows), parseResult.GetValue(seed));
+            Console.WriteLine($"{n:N0} rows written to {parseResult.GetValue(output)!.FullName}");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
 
     private static Command Import()
     {

@@ -435,8 +435,14 @@ public sealed class CountImporter(SurveyDatabase database)
 
         private async Task<int> Exec(string sql, CancellationToken ct)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var cmd = new NpgsqlCommand(sql, conn);
-            return await cmd.ExecuteNonQueryAsync(ct);
+            var n = await cmd.ExecuteNonQueryAsync(ct);
+            if (Environment.GetEnvironmentVariable("NEASPEC_TIMINGS") == "1")
+            {
+                Console.Error.WriteLine($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,7:0.00} s  {sql.Trim().Split('\n')[0]}");
+            }
+            return n;
         }
     }
 }
