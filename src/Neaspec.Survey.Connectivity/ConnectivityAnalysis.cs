@@ -34,6 +34,7 @@ public static class ConnectivityAnalysis
         var nodes = network.Nodes;
         var n = nodes.Count;
         var a = nodes.Select(x => x.Weight).ToArray();
+        var longitude = nodes.Select(x => x.Longitude).ToArray();
         var (country, countryNames) = Countries(nodes);
         var dop = Math.Max(1, options.MaxDegreeOfParallelism);
 
@@ -46,11 +47,11 @@ public static class ConnectivityAnalysis
         }
         else
         {
-            var g = Graph.Build(n, Arcs(network), network.IsDirected, hops: false);
+            var g = Graph.Build(n, Arcs(network), network.IsDirected, hops: false, longitude);
             pc = PathSearch.Run(g, a, hops: false, country, Math.Max(1, countryNames.Length), dop);
             links = g.Links;
         }
-        var iicGraph = Graph.Build(n, IicArcs(network), network.IsDirected, hops: true);
+        var iicGraph = Graph.Build(n, IicArcs(network), network.IsDirected, hops: true, longitude);
         var iic = PathSearch.Run(iicGraph, a, hops: true, country, Math.Max(1, countryNames.Length), dop);
 
         var areaTotal = options.AreaTotal ?? a.Sum();

@@ -7,8 +7,9 @@ namespace Neaspec.Survey.Connectivity;
 internal sealed class Graph
 {
     private Graph(int n, int[] outStart, int[] outTo, double[] outW, double[] outP,
-        int[] inStart, int[] inFrom, double[] inW, long links)
+        int[] inStart, int[] inFrom, double[] inW, long links, bool directed)
     {
+        IsDirected = directed;
         N = n;
         OutStart = outStart;
         OutTo = outTo;
@@ -21,6 +22,7 @@ internal sealed class Graph
     }
 
     public int N { get; }
+    public bool IsDirected { get; }
     public int[] OutStart { get; }
     public int[] OutTo { get; }
     public double[] OutW { get; }
@@ -34,21 +36,32 @@ internal sealed class Graph
 
     public readonly record struct Arc(int From, int To, double P);
 
+    /// <summary>Original node index of each internal index; internal ids follow longitude.</summary>
+    public int[] Order { get; private init; } = [];
+
     /// <summary>Builds the graph; an undirected link becomes two arcs. With hops (IIC) every arc weighs 1,
-    /// otherwise (PC) w = -ln p.</summary>
-    public static Graph Build(int n, IReadOnlyList<Arc> links, bool directed, bool hops)
+    /// otherwise (PC) w = -ln p. Nodes are renumbered west to east: shortest-path subtrees are spatial
+    /// cones, so numbering by position lets <see cref="PathSearch"/> skip more of them by symmetry.</summary>
+    public static Graph Build(int n, IReadOnlyList<Arc> links, bool directed, bool hops, double[] longitude)
     {
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(longitude.ToArray(), order);
+        var rank = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            rank[order[i]] = i;
+        }
         var arcCount = directed ? links.Count : 2 * links.Count;
         var outStart = new int[n + 1];
         var inStart = new int[n + 1];
         foreach (var link in links)
         {
-            outStart[link.From + 1]++;
-            inStart[link.To + 1]++;
+            outStart[rank[link.From] + 1]++;
+            inStart[rank[link.To] + 1]++;
             if (!directed)
             {
-                outStart[link.To + 1]++;
-                inStart[link.From + 1]++;
+                outStart[rank[link.To] + 1]++;
+                inStart[rank[link.From] + 1]++;
             }
         }
         for (var i = 0; i < n; i++)
@@ -78,13 +91,13 @@ internal sealed class Graph
 
         foreach (var link in links)
         {
-            Add(link.From, link.To, link.P);
+            Add(rank[link.From], rank[link.To], link.P);
             if (!directed)
             {
-                Add(link.To, link.From, link.P);
+                Add(rank[link.To], rank[link.From], link.P);
             }
         }
-        return new Graph(n, outStart, outTo, outW, outP, inStart, inFrom, inW, links.Count);
+        return new Graph(n, outStart, outTo, outW, outP, inStart, inFrom, inW, links.Count, directed) { Order = order };
     }
 
     /// <summary>Weakly connected components (direction ignored), by union-find.</summary>

@@ -51,8 +51,11 @@ internal static class PathSearch
     /// <summary>Relative tolerance under which a stepping-stone path counts as no better than the direct link.</summary>
     private const double DirectTolerance = 1e-12;
 
-    public static Totals Run(Graph g, double[] a, bool hops, int[] country, int countries, int maxDegreeOfParallelism)
+    /// <summary>Runs every source; a and country are in original node order, and so are the per-node totals.</summary>
+    public static Totals Run(Graph g, double[] originalA, bool hops, int[] originalCountry, int countries, int maxDegreeOfParallelism)
     {
+        var a = g.Order.Select(i => originalA[i]).ToArray();
+        var country = g.Order.Select(i => originalCountry[i]).ToArray();
         var total = new Totals(g.N, countries);
         var gate = new object();
         Parallel.For(0, g.N, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
@@ -69,7 +72,21 @@ internal static class PathSearch
                     total.Add(worker.Totals);
                 }
             });
-        return total;
+        var original = new Totals(g.N, countries)
+        {
+            Num = total.Num,
+            Intra = total.Intra,
+            Direct = total.Direct,
+            Step = total.Step,
+        };
+        total.CountryPairs.CopyTo(original.CountryPairs);
+        for (var i = 0; i < g.N; i++)
+        {
+            original.Flux[g.Order[i]] = total.Flux[i];
+            original.Connector[g.Order[i]] = total.Connector[i];
+            original.Between[g.Order[i]] = total.Between[i];
+        }
+        return original;
     }
 
     private static double Value(bool hops, double distance) =>
@@ -95,6 +112,7 @@ internal static class PathSearch
         private readonly double[] _value;
         private readonly double[] _sub;
         private readonly double[] _direct;
+        private readonly int[] _maxId;
         private readonly PriorityQueue<int, double> _heap = new();
 
         public Worker(Graph g, double[] a, bool hops, int[] country, int countries)
@@ -118,6 +136,7 @@ internal static class PathSearch
             _value = new double[n];
             _sub = new double[n];
             _direct = new double[n];
+            _maxId = new int[n];
             Totals = new Totals(n, countries);
         }
 
@@ -265,78 +284,116 @@ internal static class PathSearch
             }
             _sub[s] = 0;
 
+            // Undirected: the loss of pair (s, j) equals that of (j, s), so only j > s is re-searched and
+            // counted twice; a subtree holding no node above s needs no re-search at all.
+            var symmetric = !g.IsDirected;
+            if (symmetric)
+            {
+                for (var x = reached - 1; x >= 0; x--)
+                {
+                    var u = _pre[x];
+                    var max = u;
+                    for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
+                    {
+                        max = Math.Max(max, _maxId[_children[c]]);
+                    }
+                    _maxId[u] = max;
+                }
+            }
             for (var x = 1; x < reached; x++)
             {
                 var k = _pre[x];
-                if (_tout[k] - x > 1)
+                if (_tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
                 {
-                    t.Connector[k] += LossWithout(s, k, x);
+                    t.Connector[k] += LossWithout(s, k, x, symmetric);
                 }
             }
         }
 
+        /// <summary>Largest node id among the descendants of k (k itself excluded).</summary>
+        private int MaxBelow(int k)
+        {
+            var max = -1;
+            for (var c = _childStart[k]; c < _childStart[k + 1]; c++)
+            {
+                max = Math.Max(max, _maxId[_children[c]]);
+            }
+            return max;
+        }
+
         /// <summary>
-        /// Sum over descendants j of k of a_s a_j (f(dist) - f(dist without k)).
+        /// Sum over descendants j of k of a_s a_j (f(dist) - f(dist without k)); with symmetric, only j &gt; s,
+        /// doubled.
         /// </summary>
-        private double LossWithout(int s, int k, int tinK)
+        private double LossWithout(int s, int k, int tinK, bool symmetric)
         {
             var g = _g;
             var toutK = _tout[k];
+            var width = (uint)(toutK - tinK);
+            var inStart = g.InStart;
+            var inFrom = g.InFrom;
+            var inW = g.InW;
+            var tin = _tin;
+            var dist = _dist;
+            var dist2 = _dist2;
             _heap.Clear();
             for (var x = tinK + 1; x < toutK; x++)
             {
                 var j = _pre[x];
                 var best = double.PositiveInfinity;
-                for (var e = g.InStart[j]; e < g.InStart[j + 1]; e++)
+                for (var e = inStart[j]; e < inStart[j + 1]; e++)
                 {
-                    var u = g.InFrom[e];
-                    var tu = _tin[u];
-                    if (tu < 0 || u == k || (tu > tinK && tu < toutK))
+                    var u = inFrom[e];
+                    // k and its subtree are the range [tinK, toutK); unreached nodes (tin -1) have dist infinity.
+                    if ((uint)(tin[u] - tinK) >= width)
                     {
-                        continue; // unreached, removed, or itself cut off
-                    }
-                    var d = _dist[u] + g.InW[e];
-                    if (d < best)
-                    {
-                        best = d;
+                        var d = dist[u] + inW[e];
+                        if (d < best)
+                        {
+                            best = d;
+                        }
                     }
                 }
-                _dist2[j] = best;
-                if (!double.IsPositiveInfinity(best))
+                dist2[j] = best;
+                if (best < double.PositiveInfinity)
                 {
                     _heap.Enqueue(j, best);
                 }
             }
+            var outStart = g.OutStart;
+            var outTo = g.OutTo;
+            var outW = g.OutW;
             while (_heap.TryDequeue(out var u, out var du))
             {
-                if (du > _dist2[u])
+                if (du > dist2[u])
                 {
                     continue;
                 }
-                for (var e = g.OutStart[u]; e < g.OutStart[u + 1]; e++)
+                for (var e = outStart[u]; e < outStart[u + 1]; e++)
                 {
-                    var v = g.OutTo[e];
-                    var tv = _tin[v];
-                    if (tv <= tinK || tv >= toutK)
+                    var v = outTo[e];
+                    // Only the cut-off subtree (k excluded) is re-searched; elsewhere distances stand.
+                    if ((uint)(tin[v] - tinK - 1) < width - 1)
                     {
-                        continue; // outside the cut-off subtree its distance stands
-                    }
-                    var nd = du + g.OutW[e];
-                    if (nd < _dist2[v])
-                    {
-                        _dist2[v] = nd;
-                        _heap.Enqueue(v, nd);
+                        var nd = du + outW[e];
+                        if (nd < dist2[v])
+                        {
+                            dist2[v] = nd;
+                            _heap.Enqueue(v, nd);
+                        }
                     }
                 }
             }
             var loss = 0.0;
-            var aS = _a[s];
             for (var x = tinK + 1; x < toutK; x++)
             {
                 var j = _pre[x];
-                loss += aS * _a[j] * (Value(_hops, _dist[j]) - Value(_hops, _dist2[j]));
+                if (!symmetric || j > s)
+                {
+                    loss += _a[j] * (Value(_hops, dist[j]) - Value(_hops, dist2[j]));
+                }
             }
-            return loss;
+            return (symmetric ? 2 : 1) * _a[s] * loss;
         }
     }
 }
