@@ -17,7 +17,7 @@ public sealed record SiteLink(string From, string To, double Probability);
 /// <summary>
 /// Nodes (sites with weights a_i) and links (direct probabilities p_ij) — the input of
 /// <see cref="ConnectivityAnalysis"/>. Build one with <see cref="FromLinks"/>, <see cref="DistanceDecay.Build"/>
-/// or TelemetryNetwork.
+/// or <see cref="TelemetryNetwork.ToSiteNetwork"/>.
 /// </summary>
 public sealed class SiteNetwork
 {
