@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using Neaspec.Survey.Connectivity;
+
+namespace Neaspec.Survey.Cli.Commands;
+
+/// <summary>
+/// neaspec connectivity --nodes NODES.csv [--edges EDGES.csv] [--distance-km D[,D...]] [--probability P]
+/// [--min-probability P] [--area-total A] [--directed] --out DIR. The work is <see cref="ConnectivityFiles"/>;
+/// this only maps options and prints.
+/// </summary>
+internal static class ConnectivityCommand
+{
+    public static Command Create()
+    {
+        var nodes = new Option<string>("--nodes")
+        {
+            Description = "Sites CSV: id,lon,lat,attribute[,country] (WGS84 degrees; attribute = node weight a_i).",
+            Required = true,
+        };
+        var edges = new Option<string?>("--edges")
+        {
+            Description = "Links CSV: from,to,p. Without it, links come from distance decay over the coordinates.",
+        };
+        var distances = new Option<string?>("--distance-km")
+        {
+            Description = "Median dispersal distance d0 in km, or several (50,100,250,500): one analysis each.",
+        };
+        var probability = new Option<double>("--probability")
+        {
+            Description = "p0, the link probability at d0 (default 0.5).",
+            DefaultValueFactory = _ => 0.5,
+        };
+        var minimum = new Option<double>("--min-probability")
+        {
+            Description = "Prune distance-decay links with p below this (default 0: none; see docs/connectivity.md).",
+            DefaultValueFactory = _ => 0,
+        };
+        var area = new Option<double?>("--area-total")
+        {
+            Description = "A_L, the total attribute of the study area for PC and IIC (default: sum of attributes).",
+        };
+        var directed = new Option<bool>("--directed")
+        {
+            Description = "Edges are directed: a row from,to,p is the link from -> to only.",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Output folder for nodes.csv and summary.json (one sub-folder per distance when several).",
+            Required = true,
+        };
+
+        var command = new Command("connectivity",
+            "Connectivity of a site network: PC, EC, IIC, dPC fractions, dIIC, BC(PC) and country pairs.");
+        foreach (var option in new Option[] { nodes, edges, distances, probability, minimum, area, directed, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parseResult =>
+        {
+            IReadOnlyList<double> distanceList = [];
+            if (parseResult.GetValue(distances) is { } text
+                && !ConnectivityFiles.TryParseDistances(text, out distanceList, out var distanceError))
+            {
+                Console.Error.WriteLine($"--distance-km: {distanceError}");
+                return 1;
+            }
+            var options = new ConnectivityFileOptions
+            {
+                NodesPath = parseResult.GetValue(nodes)!,
+                EdgesPath = parseResult.GetValue(edges),
+                DistancesKm = distanceList,
+                Probability = parseResult.GetValue(probability),
+                MinimumProbability = parseResult.GetValue(minimum),
+                AreaTotal = parseResult.GetValue(area),
+                Directed = parseResult.GetValue(directed),
+                OutDirectory = parseResult.GetValue(output)!,
+            };
+            ConnectivityFileReport report;
+            try
+            {
+                report = ConnectivityFiles.Run(options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file that vanished or a folder we may not write: the user can fix that, no stack trace.
+                Console.Error.WriteLine($"connectivity: {e.Message}");
+                return 1;
+            }
+            if (!report.Succeeded)
+            {
+                foreach (var error in report.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+                Console.Error.WriteLine($"connectivity: {report.Errors.Count} problem(s); nothing written.");
+                return 1;
+            }
+            foreach (var run in report.Runs)
+            {
+                var r = run.Result;
+                var label = run.DistanceKm is { } d ? $"d0 = {d.ToString(CultureInfo.InvariantCulture)} km" : "edges";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{label}: PC {r.PC:G6}, EC {r.EC:G6}, IIC {r.IIC:G6}, {r.Nodes} sites, {r.Links} links, {r.Components} components -> {run.Directory}"));
+            }
+            return 0;
+        });
+        return command;
+    }
+}

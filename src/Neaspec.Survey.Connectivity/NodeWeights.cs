@@ -1,0 +1,69 @@
+namespace Neaspec.Survey.Connectivity;
+
+/// <summary>What a node weight a_i measures.</summary>
+public enum NodeWeighting
+{
+    /// <summary>Peak count of the species at the site within a date window.</summary>
+    PeakCount,
+
+    /// <summary>Number of distinct tracked individuals that stopped at the site.</summary>
+    TrackedIndividuals,
+
+    /// <summary>Every site weighs 1: connectivity of the site network as such.</summary>
+    Uniform,
+}
+
+/// <summary>A count of one species on one survey at one site; null individuals means not counted.</summary>
+/// <param name="SiteCode">Site code.</param>
+/// <param name="Species">Scientific name.</param>
+/// <param name="Date">Survey date.</param>
+/// <param name="Individuals">Individuals counted, or null when not counted (fog, no access) — never 0.</param>
+public sealed record CountRecord(string SiteCode, string Species, DateOnly Date, int? Individuals);
+
+/// <summary>Helpers that turn counts or stopovers into node weights; the analysis takes weights as given.</summary>
+public static class NodeWeights
+{
+    /// <summary>
+    /// Largest count of <paramref name="species"/> per site between <paramref name="from"/> and
+    /// <paramref name="to"/> (inclusive). Surveys that did not count are skipped: a site with only those has no
+    /// entry rather than a 0.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> PeakCount(IEnumerable<CountRecord> counts, string species, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts
+            .Where(c => c.Individuals is not null && c.Date >= from && c.Date <= to
+                && string.Equals(c.Species, species, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(c => c.SiteCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (double)g.Max(c => c.Individuals!.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>Distinct tracked individuals per site.</summary>
+    public static IReadOnlyDictionary<string, double> TrackedIndividuals(IEnumerable<SiteVisit> visits)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        return visits
+            .GroupBy(v => v.SiteCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (double)g.Select(v => v.Stopover.Individual).Distinct(StringComparer.Ordinal).Count(),
+                StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Network nodes for <paramref name="sites"/> weighted as chosen. A site missing from
+    /// <paramref name="weights"/> weighs 0: it still relays movement as a stepping stone but holds no birds.
+    /// <paramref name="weights"/> is ignored for <see cref="NodeWeighting.Uniform"/>.
+    /// </summary>
+    public static IReadOnlyList<SiteNode> Nodes(IEnumerable<KnownSite> sites, NodeWeighting weighting,
+        IReadOnlyDictionary<string, double>? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        if (weighting != NodeWeighting.Uniform && weights is null)
+        {
+            throw new ArgumentNullException(nameof(weights), $"{weighting} needs the weights (PeakCount or TrackedIndividuals helpers).");
+        }
+        return sites
+            .Select(s => new SiteNode(s.Code, s.Longitude, s.Latitude,
+                weighting == NodeWeighting.Uniform ? 1 : weights!.GetValueOrDefault(s.Code), s.Country))
+            .ToArray();
+    }
+}
