@@ -64,9 +64,27 @@ public sealed class SpeciesResolver
         return await LoadAsync(conn, cancellationToken);
     }
 
-    /// <summary>The scientific name for <paramref name="name"/>, or null when the catalogue has no such name.</summary>
-    public string? Resolve(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : byName.GetValueOrDefault(Key(name));
+    // Files repeat a handful of species spellings on every row: normalise each spelling once.
+    private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
+
+    /// <summary>The scientific name for <paramref name="name"/>, or null when the catalogue has no such name.
+    /// Not thread-safe (it caches spellings).</summary>
+    public string? Resolve(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        if (!resolved.TryGetValue(name, out var scientific))
+        {
+            scientific = byName.GetValueOrDefault(Key(name));
+            if (resolved.Count < 10_000)
+            {
+                resolved[name] = scientific;
+            }
+        }
+        return scientific;
+    }
 
     private static string Key(string name)
     {

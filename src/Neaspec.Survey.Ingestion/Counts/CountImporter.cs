@@ -123,8 +123,16 @@ public sealed class CountImporter(SurveyDatabase database)
         private readonly HashSet<long> badLines = [];
         private readonly Dictionary<string, CountRow> newSites = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> rejectedNewCodes = new(StringComparer.OrdinalIgnoreCase);
+        // A survey visit of this file, numbered in order of first appearance: (site, date, time) -> visit.
+        private readonly Dictionary<(string Site, DateOnly Date, TimeOnly? Time), Visit> visits = new(VisitKeyComparer.Instance);
+        // (visit, species) -> first line, to report duplicate rows without a round trip to the database.
+        private readonly Dictionary<(int Visit, string Species), long> seen = [];
+        private readonly HashSet<string> speciesInFile = new(StringComparer.Ordinal);
         private long errorCount;
+        private long staged;
         private string FileName => Path.GetFileName(path);
+
+        private sealed record Visit(int Number, string SiteCode, DateOnly Date, TimeOnly? Time, string? Method, string? Observer);
 
         public async Task<CountImportResult> ExecuteAsync(CancellationToken ct)
         {
@@ -133,12 +141,11 @@ public sealed class CountImporter(SurveyDatabase database)
             var sites = await SiteDirectory.LoadAsync(conn, tx, ct);
             await Exec("""
                 create temp table staging_counts (
-                    line bigint not null, site_code text not null, survey_date date not null, survey_time time,
-                    species text not null, individuals int, count_type text, not_counted_reason text, notes text,
-                    method text, observer text) on commit drop
+                    visit int not null, species text not null, individuals int, count_type text,
+                    not_counted_reason text, notes text, line int not null) on commit drop
                 """, ct);
 
-            var (rowsRead, ignored, fileError) = await StageAsync(species, sites, ct);
+            var (rowsRead, ignored, fileError) = StageRows(species, sites, ct);
             if (fileError is not null)
             {
                 AddError(fileError);
@@ -149,26 +156,14 @@ public sealed class CountImporter(SurveyDatabase database)
                 AddError(new RowError(1, null, null, "the file has a header but no data rows"));
                 return await RejectAsync(tx, rowsRead, ignored, ct);
             }
-            await Exec("analyze staging_counts", ct);
-            await FindDuplicatesAsync(ct);
-
-            if (errorCount > 0 && !options.AcceptPartial)
-            {
-                return await RejectAsync(tx, rowsRead, ignored, ct);
-            }
-            if (badLines.Count > 0)
-            {
-                await using var delete = new NpgsqlCommand("delete from staging_counts where line = any($1)", conn);
-                delete.Parameters.AddWithValue(badLines.ToArray());
-                await delete.ExecuteNonQueryAsync(ct);
-            }
-            var accepted = rowsRead - RejectedRows(rowsRead);
-            if (accepted == 0)
+            if ((errorCount > 0 && !options.AcceptPartial) || staged == 0)
             {
                 return await RejectAsync(tx, rowsRead, ignored, ct);
             }
 
             var provisional = await CreateProvisionalSitesAsync(ct);
+            var siteIds = (await SiteDirectory.LoadAsync(conn, tx, ct));
+            await StageVisitsAsync(siteIds, ct);
             var (surveys, replaced, inserted) = await MergeAsync(ct);
             await tx.CommitAsync(ct);
 
@@ -214,8 +209,9 @@ public sealed class CountImporter(SurveyDatabase database)
             }
         }
 
-        /// <summary>Reads, validates and COPYs every row into the staging table.</summary>
-        private async Task<(long Rows, IReadOnlyList<string> Ignored, RowError? FileError)> StageAsync(
+        /// <summary>Reads and validates every row; good rows go by binary COPY into the staging table as
+        /// they are read (memory holds the file's visits and keys, not its rows).</summary>
+        private (long Rows, IReadOnlyList<string> Ignored, RowError? FileError) StageRows(
             SpeciesResolver species, SiteDirectory sites, CancellationToken ct)
         {
             var totalBytes = new FileInfo(path).Length;
@@ -237,7 +233,7 @@ public sealed class CountImporter(SurveyDatabase database)
             {
                 return (0, [], new RowError(1, null, null, "the file is empty (no header, no rows)"));
             }
-            if (!Utf8.IsValid(Encoding.UTF8.GetBytes(string.Join(",", headers))) || headers.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal)))
+            if (headers.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal)))
             {
                 return (0, [], new RowError(1, null, null, "the header is not UTF-8 text: save the file as 'CSV UTF-8'"));
             }
@@ -254,9 +250,9 @@ public sealed class CountImporter(SurveyDatabase database)
             var validator = new CountRowValidator(columns, species);
             var rowErrors = new List<RowError>();
             long rows = 0;
-            await using var copy = await conn.BeginBinaryImportAsync(
-                "copy staging_counts (line, site_code, survey_date, survey_time, species, individuals, count_type, " +
-                "not_counted_reason, notes, method, observer) from stdin (format binary)", ct);
+            Func<int, string?> field = i => i < reader.FieldCount ? reader.GetString(i) : null;
+            using var copy = conn.BeginBinaryImport(
+                "copy staging_counts (visit, species, individuals, count_type, not_counted_reason, notes, line) from stdin (format binary)");
             while (reader.Read())
             {
                 rows++;
@@ -278,7 +274,7 @@ public sealed class CountImporter(SurveyDatabase database)
                     continue;
                 }
                 rowErrors.Clear();
-                var row = validator.Validate(line, i => i < reader.FieldCount ? reader.GetString(i) : null, rowErrors);
+                var row = validator.Validate(line, field, rowErrors);
                 if (row is not null)
                 {
                     CheckSite(row, sites, columns, rowErrors);
@@ -288,11 +284,30 @@ public sealed class CountImporter(SurveyDatabase database)
                     rowErrors.ForEach(AddError);
                     continue;
                 }
-                await WriteAsync(copy, row, ct);
+                var visit = VisitOf(row);
+                if (!seen.TryAdd((visit.Number, row.Species), line))
+                {
+                    AddError(new RowError(line, null, null, $"duplicate of line {seen[(visit.Number, row.Species)]}: same site, date, time and species"));
+                    continue;
+                }
+                speciesInFile.Add(row.Species);
+                Write(copy, visit.Number, row);
+                staged++;
             }
-            await copy.CompleteAsync(ct);
+            copy.Complete();
             progress?.Report(new ImportProgress(rows, totalBytes, totalBytes));
             return (rows, columns.Ignored, null);
+        }
+
+        private Visit VisitOf(CountRow row)
+        {
+            var key = (row.SiteCode, row.Date, row.Time);
+            if (!visits.TryGetValue(key, out var visit))
+            {
+                visit = new Visit(visits.Count + 1, row.SiteCode, row.Date, row.Time, row.Method, row.Observer);
+                visits.Add(key, visit);
+            }
+            return visit;
         }
 
         /// <summary>A known code links the row; an unknown one with country and point becomes a provisional
@@ -326,57 +341,40 @@ public sealed class CountImporter(SurveyDatabase database)
             newSites[row.SiteCode] = row;
         }
 
-        private static async Task WriteAsync(NpgsqlBinaryImporter copy, CountRow row, CancellationToken ct)
+        private static void Write(NpgsqlBinaryImporter copy, int visit, CountRow row)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(row.Line, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(row.SiteCode, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Date, NpgsqlDbType.Date, ct);
-            await WriteNullable(copy, row.Time, NpgsqlDbType.Time, ct);
-            await copy.WriteAsync(row.Species, NpgsqlDbType.Text, ct);
-            await WriteNullable(copy, row.Individuals, NpgsqlDbType.Integer, ct);
-            await WriteNullable(copy, row.CountType, NpgsqlDbType.Text, ct);
-            await WriteNullable(copy, row.NotCountedReason, NpgsqlDbType.Text, ct);
-            await WriteNullable(copy, row.Notes, NpgsqlDbType.Text, ct);
-            await WriteNullable(copy, row.Method, NpgsqlDbType.Text, ct);
-            await WriteNullable(copy, row.Observer, NpgsqlDbType.Text, ct);
+            copy.StartRow();
+            copy.Write(visit, NpgsqlDbType.Integer);
+            copy.Write(row.Species, NpgsqlDbType.Text);
+            WriteNullable(copy, row.Individuals, NpgsqlDbType.Integer);
+            WriteNullable(copy, row.CountType, NpgsqlDbType.Text);
+            WriteNullable(copy, row.NotCountedReason, NpgsqlDbType.Text);
+            WriteNullable(copy, row.Notes, NpgsqlDbType.Text);
+            copy.Write((int)row.Line, NpgsqlDbType.Integer);
         }
 
-        private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) =>
-            value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
-
-        /// <summary>The same site, date, time and species twice in one file: every row after the first is
-        /// an error (which of two counts is right is the field team's call, not ours).</summary>
-        private async Task FindDuplicatesAsync(CancellationToken ct)
+        private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
         {
-            await using var cmd = new NpgsqlCommand(
-                """
-                select array_agg(line order by line)
-                from staging_counts
-                group by lower(site_code), survey_date, survey_time, species
-                having count(*) > 1
-                """, conn);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            if (value is null)
             {
-                var lines = reader.GetFieldValue<long[]>(0);
-                foreach (var line in lines.Skip(1))
-                {
-                    AddError(new RowError(line, null, null, $"duplicate of line {lines[0]}: same site, date, time and species"));
-                }
+                copy.WriteNull();
+            }
+            else
+            {
+                copy.Write(value, type);
             }
         }
 
         private async Task<List<string>> CreateProvisionalSitesAsync(CancellationToken ct)
         {
             var created = new List<string>();
-            foreach (var row in newSites.Values)
+            var used = visits.Keys.Select(k => k.Site).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in newSites.Values.Where(r => used.Contains(r.SiteCode)))
             {
                 await using var cmd = new NpgsqlCommand(
                     """
                     insert into sites (code, name_en, country_code, location, is_provisional, created_by_import_id)
-                    select $1, $2, $3, st_setsrid(st_makepoint($4, $5), 4326), true, $6
-                    where exists (select 1 from staging_counts where lower(site_code) = lower($1))
+                    values ($1, $2, $3, st_setsrid(st_makepoint($4, $5), 4326), true, $6)
                     on conflict (code) do nothing
                     """, conn);
                 cmd.Parameters.AddWithValue(row.SiteCode);
@@ -393,42 +391,61 @@ public sealed class CountImporter(SurveyDatabase database)
             return created;
         }
 
+        /// <summary>The file's visits, with their site ids, into a second staging table.</summary>
+        private async Task StageVisitsAsync(SiteDirectory sites, CancellationToken ct)
+        {
+            await Exec("""
+                create temp table staging_visits (
+                    visit int not null, site_id int not null, survey_date date not null, survey_time time,
+                    method text, observer text) on commit drop
+                """, ct);
+            await using var copy = await conn.BeginBinaryImportAsync(
+                "copy staging_visits (visit, site_id, survey_date, survey_time, method, observer) from stdin (format binary)", ct);
+            foreach (var v in visits.Values)
+            {
+                var site = sites.Find(v.SiteCode) ?? throw new InvalidOperationException($"site {v.SiteCode} vanished during the import");
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(v.Number, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(site.Id, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(v.Date, NpgsqlDbType.Date, ct);
+                WriteNullable(copy, v.Time, NpgsqlDbType.Time);
+                WriteNullable(copy, v.Method, NpgsqlDbType.Text);
+                WriteNullable(copy, v.Observer, NpgsqlDbType.Text);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
         /// <summary>Surveys are upserted by (site, date, time). The counts of those surveys for the species
         /// this file covers are replaced by the file's: a corrected file wins; counts of other species
         /// (another team's file for the same visit) stay.</summary>
         private async Task<(long Surveys, long Replaced, long Inserted)> MergeAsync(CancellationToken ct)
         {
-            await Exec("""
-                create temp table staged_surveys on commit drop as
-                select distinct on (s.id, st.survey_date, st.survey_time)
-                       s.id as site_id, st.survey_date, st.survey_time, st.method, st.observer
-                from staging_counts st join sites s on lower(s.code) = lower(st.site_code)
-                order by s.id, st.survey_date, st.survey_time, st.line
+            await Exec($"""
+                create temp table visit_surveys on commit drop as
+                with upserted as (
+                    insert into surveys (site_id, survey_date, survey_time, method, observer, import_id)
+                    select site_id, survey_date, survey_time, method, observer, {importId} from staging_visits
+                    on conflict (site_id, survey_date, survey_time) do update
+                    set method = coalesce(excluded.method, surveys.method),
+                        observer = coalesce(excluded.observer, surveys.observer),
+                        import_id = excluded.import_id
+                    returning id, site_id, survey_date, survey_time)
+                select v.visit, u.id as survey_id
+                from upserted u
+                join staging_visits v on v.site_id = u.site_id and v.survey_date = u.survey_date
+                     and coalesce(v.survey_time, time '24:00') = coalesce(u.survey_time, time '24:00')
                 """, ct);
-            var surveys = await Exec($"""
-                insert into surveys (site_id, survey_date, survey_time, method, observer, import_id)
-                select site_id, survey_date, survey_time, method, observer, {importId} from staged_surveys
-                on conflict (site_id, survey_date, survey_time) do update
-                set method = coalesce(excluded.method, surveys.method),
-                    observer = coalesce(excluded.observer, surveys.observer),
-                    import_id = excluded.import_id
-                """, ct);
-            await Exec("""
-                create temp table staged_counts on commit drop as
-                select sv.id as survey_id, st.species, st.individuals, st.count_type, st.not_counted_reason, st.notes, st.line
-                from staging_counts st
-                join sites s on lower(s.code) = lower(st.site_code)
-                join surveys sv on sv.site_id = s.id and sv.survey_date = st.survey_date
-                     and coalesce(sv.survey_time, time '24:00') = coalesce(st.survey_time, time '24:00')
-                """, ct);
-            var replaced = await Exec("""
-                delete from counts c
-                using (select distinct survey_id from staged_counts) t
-                where c.survey_id = t.survey_id and c.species_name in (select distinct species from staging_counts)
-                """, ct);
+            await Exec("analyze visit_surveys", ct);
+            await using var count = new NpgsqlCommand("select count(*) from visit_surveys", conn);
+            var surveys = (long)(await count.ExecuteScalarAsync(ct))!;
+            await using var delete = new NpgsqlCommand(
+                "delete from counts c using visit_surveys v where c.survey_id = v.survey_id and c.species_name = any($1)", conn);
+            delete.Parameters.AddWithValue(speciesInFile.ToArray());
+            var replaced = await delete.ExecuteNonQueryAsync(ct);
             var inserted = await Exec($"""
                 insert into counts (survey_id, species_name, individuals, count_type, not_counted_reason, notes, import_id, source_line)
-                select survey_id, species, individuals, count_type, not_counted_reason, notes, {importId}, line::int from staged_counts
+                select v.survey_id, c.species, c.individuals, c.count_type, c.not_counted_reason, c.notes, {importId}, c.line
+                from staging_counts c join visit_surveys v using (visit)
                 """, ct);
             return (surveys, replaced, inserted);
         }
@@ -444,5 +461,17 @@ public sealed class CountImporter(SurveyDatabase database)
             }
             return n;
         }
+    }
+
+    /// <summary>Site codes match without case, as the sites table's lookups do.</summary>
+    private sealed class VisitKeyComparer : IEqualityComparer<(string Site, DateOnly Date, TimeOnly? Time)>
+    {
+        public static readonly VisitKeyComparer Instance = new();
+
+        public bool Equals((string Site, DateOnly Date, TimeOnly? Time) x, (string Site, DateOnly Date, TimeOnly? Time) y) =>
+            x.Date == y.Date && x.Time == y.Time && string.Equals(x.Site, y.Site, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Site, DateOnly Date, TimeOnly? Time) key) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Site), key.Date, key.Time);
     }
 }

@@ -283,12 +283,13 @@ namespace Neaspec.Survey.Storage.Migrations
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesCount", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("SurveyId")
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("survey_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("SpeciesName")
+                        .HasColumnType("text")
+                        .HasColumnName("species_name");
 
                     b.Property<string>("CountType")
                         .HasColumnType("text")
@@ -314,27 +315,11 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source_line");
 
-                    b.Property<string>("SpeciesName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("species_name");
-
-                    b.Property<long>("SurveyId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("survey_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("SurveyId", "SpeciesName")
                         .HasName("pk_counts");
 
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_counts_import_id");
-
-                    b.HasIndex("SpeciesName")
-                        .HasDatabaseName("ix_counts_species_name");
-
-                    b.HasIndex("SurveyId", "SpeciesName")
-                        .IsUnique()
-                        .HasDatabaseName("ix_counts_survey_id_species_name");
 
                     b.ToTable("counts", null, t =>
                         {
@@ -400,30 +385,6 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasConstraintName("fk_import_errors_imports_import_id");
                 });
 
-            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesCount", b =>
-                {
-                    b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_counts_imports_import_id");
-
-                    b.HasOne("Neaspec.Survey.Storage.Model.Species", null)
-                        .WithMany()
-                        .HasForeignKey("SpeciesName")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_counts_species_species_name");
-
-                    b.HasOne("Neaspec.Survey.Storage.Model.SurveyVisit", null)
-                        .WithMany("Counts")
-                        .HasForeignKey("SurveyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_counts_surveys_survey_id");
-                });
-
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>
                 {
                     b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
@@ -441,11 +402,6 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasConstraintName("fk_surveys_sites_site_id");
 
                     b.Navigation("Site");
-                });
-
-            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>
-                {
-                    b.Navigation("Counts");
                 });
 #pragma warning restore 612, 618
         }

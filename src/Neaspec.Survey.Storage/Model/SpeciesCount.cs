@@ -4,7 +4,6 @@ namespace Neaspec.Survey.Storage.Model;
 /// counted (the reason is kept); 0 is a real zero.</summary>
 public sealed class SpeciesCount
 {
-    public long Id { get; set; }
     public long SurveyId { get; set; }
     public required string SpeciesName { get; set; }
     public int? Individuals { get; set; }

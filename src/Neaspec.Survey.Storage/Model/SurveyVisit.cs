@@ -11,5 +11,4 @@ public sealed class SurveyVisit
     public string? Method { get; set; }
     public string? Observer { get; set; }
     public long ImportId { get; set; }
-    public List<SpeciesCount> Counts { get; set; } = [];
 }

@@ -314,4 +314,38 @@ public sealed class CountImportTests : IDisposable
         var row = Assert.Single(rows);
         Assert.Equal(("KR", "KR-SCB", 2L, 6980 + 7305L), (row.Country, row.SiteCode, row.Surveys, row.Total));
     }
+
+    [Fact]
+    public async Task Counts_follow_their_survey_and_keep_their_species_and_import()
+    {
+        await using var db = await DatabaseWithSitesAsync();
+        var result = await new CountImporter(db.Database).ImportAsync(files.Write("g.csv", Header +
+            "KR-SCB,,,,,2025-01-12,,저어새,21,,,,\n" + "JP-IZM,,,,,2025-01-12,,ナベヅル,100,,,,\n"));
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+
+        // A species or an import that counts refer to cannot go (23503, as a foreign key would say).
+        var species = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ScalarAsync<long>(
+            "with d as (delete from species where scientific_name = 'Platalea minor' returning 1) select count(*) from d"));
+        Assert.Equal("23503", species.SqlState);
+        var import = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ScalarAsync<long>(
+            $"with d as (delete from imports where id = {result.ImportId} returning 1) select count(*) from d"));
+        Assert.Equal("23503", import.SqlState);
+
+        // Deleting a survey takes its counts with it.
+        await db.ScalarAsync<long>("with d as (delete from surveys where site_id = (select id from sites where code = 'KR-SCB') returning 1) select count(*) from d");
+        Assert.Equal(["Grus monacha"], await SpeciesWithCounts(db));
+    }
+
+    private static async Task<List<string>> SpeciesWithCounts(PostgisDatabase db)
+    {
+        await using var conn = await db.Database.DataSource.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select species_name from counts order by 1", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+        return names;
+    }
 }
