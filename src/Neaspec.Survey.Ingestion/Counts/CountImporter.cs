@@ -145,7 +145,9 @@ public sealed class CountImporter(SurveyDatabase database)
                     not_counted_reason text, notes text, line int not null) on commit drop
                 """, ct);
 
+            var stageStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             var (rowsRead, ignored, fileError) = StageRows(species, sites, ct);
+            Timing(stageStarted, "read, validate and COPY rows into staging_counts");
             if (fileError is not null)
             {
                 AddError(fileError);
@@ -455,11 +457,17 @@ public sealed class CountImporter(SurveyDatabase database)
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var cmd = new NpgsqlCommand(sql, conn);
             var n = await cmd.ExecuteNonQueryAsync(ct);
+            Timing(started, sql.Trim().Split('\n')[0]);
+            return n;
+        }
+
+        /// <summary>With NEASPEC_TIMINGS=1, each step's wall time goes to stderr (for the benchmark).</summary>
+        private static void Timing(long started, string step)
+        {
             if (Environment.GetEnvironmentVariable("NEASPEC_TIMINGS") == "1")
             {
-                Console.Error.WriteLine($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,7:0.00} s  {sql.Trim().Split('\n')[0]}");
+                Console.Error.WriteLine($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,7:0.00} s  {step}");
             }
-            return n;
         }
     }
 

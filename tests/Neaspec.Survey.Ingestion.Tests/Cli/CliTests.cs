@@ -14,12 +14,18 @@ public sealed class CliTests : IClassFixture<PostgisDatabase>, IDisposable
 
     public void Dispose() => files.Dispose();
 
-    internal static async Task<(int Code, string Out, string Err)> RunAsync(string connection, params string[] args)
+    internal static Task<(int Code, string Out, string Err)> RunAsync(string connection, params string[] args) =>
+        RunWithEnvironmentAsync(null, ["--connection", connection, .. args]);
+
+    internal static async Task<(int Code, string Out, string Err)> RunWithEnvironmentAsync(string? environmentConnection, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment.Remove("NEASPEC_ConnectionStrings__Survey");
+        if (environmentConnection is not null)
+        {
+            psi.Environment["NEASPEC_ConnectionStrings__Survey"] = environmentConnection;
+        }
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
-        psi.ArgumentList.Add("--connection");
-        psi.ArgumentList.Add(connection);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
@@ -79,5 +85,33 @@ public sealed class CliTests : IClassFixture<PostgisDatabase>, IDisposable
         Assert.NotEqual(0, code);
         Assert.Contains("census.csv", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_environment_overrides_appsettings_and_the_option_overrides_the_environment()
+    {
+        const string Unreachable = "Host=127.0.0.1;Port=1;Username=x;Database=y";
+        // appsettings.json names the local cluster on 55432 with database "neaspec"; the environment wins over it...
+        var fromEnvironment = await RunWithEnvironmentAsync(Unreachable, "imports", "list");
+        Assert.Equal(2, fromEnvironment.Code);
+        Assert.Contains("127.0.0.1:1", fromEnvironment.Err, StringComparison.Ordinal);
+        // ...and --connection wins over the environment.
+        var fromOption = await RunWithEnvironmentAsync(Unreachable, "--connection", db.ConnectionString, "imports", "list");
+        Assert.True(fromOption.Code == 0, fromOption.Err);
+    }
+
+    [Fact]
+    public async Task Imports_show_lists_the_row_errors_of_a_rejected_file()
+    {
+        var path = files.Write("rejected.csv", "site_code,date,species,count\nKR-SCB,2025-01-12,저어새,-7\n");
+        await RunAsync(db.ConnectionString, "counts", "import", path);
+        var id = await db.ScalarAsync<long>("select max(id) from imports where original_name = 'rejected.csv'");
+
+        var (code, stdout, _) = await RunAsync(db.ConnectionString, "imports", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, code);
+        Assert.Contains("rejected", stdout, StringComparison.Ordinal);
+        Assert.Contains("must not be negative", stdout, StringComparison.Ordinal);
+        Assert.Contains("-7", stdout, StringComparison.Ordinal);
     }
 }
