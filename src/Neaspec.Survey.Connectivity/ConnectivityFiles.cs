@@ -207,8 +207,7 @@ public static class ConnectivityFiles
         var file = Path.GetFileName(path);
         var nodes = new List<SiteNode>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var records = CsvRecords.Read(reader).GetEnumerator();
+        using var records = CsvRecords.Read(path).GetEnumerator();
         if (!records.MoveNext())
         {
             errors.Add(new InputError(file, 1, "(header)", "", "the file is empty; expected the header id,lon,lat,attribute[,country]"));
@@ -268,8 +267,7 @@ public static class ConnectivityFiles
         var ids = nodes.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
         var links = new List<SiteLink>();
         var firstLine = new Dictionary<(string, string), int>();
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var records = CsvRecords.Read(reader).GetEnumerator();
+        using var records = CsvRecords.Read(path).GetEnumerator();
         if (!records.MoveNext())
         {
             errors.Add(new InputError(file, 1, "(header)", "", "the file is empty; expected the header from,to,p"));
