@@ -497,11 +497,15 @@ public static class HtmlReport
             sb.Append("<tr").Append(peak ? " class=\"peak\"" : "").Append("><td>").Append(E(i.Sites[c.SiteCode].Name(r.Language))).Append(" <span class=\"code\">")
                 .Append(E(c.SiteCode)).Append("</span></td><td>").Append(c.Date.ToString("yyyy-MM-dd", Invariant))
                 .Append(c.Time is { } t ? " " + t.ToString("HH:mm", Invariant) : "").Append("</td><td class=\"n\">")
-                .Append(c.Individuals is { } k ? Format.Count(k) : "not counted" + (c.NotCountedReason is { } why ? ": " + E(why) : ""))
+                .Append(c.Individuals is { } k ? Format.Count(k) : E(NotCounted(c.NotCountedReason)))
                 .Append("</td><td>").Append(E(c.File)).Append(", ").Append(c.Line).Append("</td><td>").Append(peak ? "peak → weight" : "").Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n</section>\n");
     }
+
+    private static string NotCounted(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "not counted"
+        : reason.StartsWith("not counted", StringComparison.OrdinalIgnoreCase) ? reason : "not counted: " + reason;
 
     private static void Param(StringBuilder sb, string name, string value) =>
         sb.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");

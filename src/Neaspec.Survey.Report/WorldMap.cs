@@ -132,6 +132,11 @@ internal static class WorldMap
     private static void Ring(LineString ring, MapFrame frame, StringBuilder sb)
     {
         var coordinates = ring.Coordinates;
+        if (coordinates.Length < 4)
+        {
+            // An empty ring (a clipped-away polygon) would be a lone "Z", which browsers reject.
+            return;
+        }
         double lastX = double.NaN, lastY = double.NaN;
         for (var i = 0; i < coordinates.Length; i++)
         {
