@@ -16,6 +16,12 @@ public static class HtmlReport
 {
     private const double MapWidth = 960;
     private const double MapHeight = 620;
+
+    /// <summary>Sites in the dPC fraction plot (the largest dPC first).</summary>
+    private const int MaximumBars = 40;
+
+    /// <summary>Sites named on the map (the heaviest first); the others have their name as a tooltip.</summary>
+    private const int MaximumLabels = 30;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     // Colour-blind safe: dPC colour ramp (YlOrRd) and the three fractions (Okabe-Ito).
@@ -174,6 +180,7 @@ public static class HtmlReport
         sb.Append("</g>\n<g class=\"sites\">\n");
         var order = nodes.Select((n, idx) => (Node: n, Values: run.Result.PerNode[idx])).OrderByDescending(x => x.Node.Weight).ToArray();
         var labels = new StringBuilder();
+        var labelled = order.Take(MaximumLabels).Select(x => x.Node.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (node, values) in order)
         {
             var (x, y) = frame.Project(node.Longitude, node.Latitude);
@@ -185,6 +192,10 @@ public static class HtmlReport
                 .Append("\ndPC ").Append(Format.Fixed(values.DPC, 2)).Append(" % (intra ").Append(Format.Fixed(values.DPCintra, 2))
                 .Append(", flux ").Append(Format.Fixed(values.DPCflux, 2)).Append(", connector ").Append(Format.Fixed(values.DPCconnector, 2))
                 .Append(")</title></circle>\n");
+            if (!labelled.Contains(node.Id))
+            {
+                continue;
+            }
             var name = site.Name(lang);
             var textWidth = name.Sum(ch => ch > 0x2E80 ? 12.0 : 6.6);
             var flip = x + r + 4 + textWidth > MapWidth - 4;
@@ -302,9 +313,10 @@ public static class HtmlReport
     private static void FractionBars(StringBuilder sb, ConnectivityReport report, ReportRun run)
     {
         var lang = report.Inputs.Request.Language;
-        var rows = report.Ranking(run);
+        var all = report.Ranking(run);
+        var rows = all.Take(MaximumBars).ToArray();
         const double left = 190, right = 20, top = 30, rowHeight = 22, width = 560;
-        var height = top + (rows.Count * rowHeight) + 34;
+        var height = top + (rows.Length * rowHeight) + 34;
         var max = NiceCeiling(Math.Max(rows.Max(r => r.Values.DPC), 1e-9));
         var plot = width - left - right;
         sb.Append("<svg class=\"plot fractions\" data-run=\"").Append(run.Key).Append("\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height))
@@ -346,6 +358,11 @@ public static class HtmlReport
             y += rowHeight;
         }
         sb.Append("</svg>\n");
+        if (all.Count > rows.Length)
+        {
+            sb.Append("<p class=\"small\">The ").Append(rows.Length).Append(" sites with the largest dPC of ").Append(all.Count)
+                .Append("; every site is in the ranking and in nodes.csv.</p>\n");
+        }
     }
 
     private static void CountryMatrix(StringBuilder sb, ReportRun run)

@@ -93,3 +93,29 @@ public sealed class ReportInputsTests
         Assert.Contains("telemetry", HtmlReport.Render(report), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A large network keeps the page readable: every site drawn and ranked, but the bar plot and the map
+/// labels hold only the top sites.</summary>
+public sealed class LargeReportTests
+{
+    [Fact]
+    public void Six_hundred_sites_draw_every_marker_but_label_and_plot_only_the_top()
+    {
+        var random = new Random(7);
+        var sites = Enumerable.Range(0, 600).Select(k => new ReportSite($"S{k:000}",
+                new Dictionary<string, string> { ["en"] = $"Site {k}" }, k % 2 == 0 ? "KR" : "CN",
+                110 + (random.NextDouble() * 25), 25 + (random.NextDouble() * 20)))
+            .ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var counts = sites.Keys.Select(code => new CountUsed(code, new DateOnly(2025, 1, 12), null, random.Next(1, 5000), null, "f.csv", "ab", 2)).ToArray();
+        var request = SampleDatabase.HoodedCrane() with { DistancesKm = [100] };
+        var window = SeasonWindow.Of(SeasonWindow.Find("winter")!, 2025);
+
+        var inputs = ConnectivityInputs.Create(request, window, "Grus monacha", "Hooded Crane", sites, counts, []).Inputs!;
+        var html = HtmlReport.Render(ConnectivityReport.Compute(inputs));
+
+        Assert.Equal(600, System.Text.RegularExpressions.Regex.Count(html, "<circle class=\"site\""));
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Count(html, "<text class=\"label\""));
+        Assert.Equal(600, System.Text.RegularExpressions.Regex.Count(html, "<tr data-site="));
+        Assert.Contains("The 40 sites with the largest dPC of 600", html, StringComparison.Ordinal);
+    }
+}
