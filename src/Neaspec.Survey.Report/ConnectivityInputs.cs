@@ -172,8 +172,8 @@ public sealed class ConnectivityInputs
         {
             return new InputsResult(null, problems);
         }
-        var known2 = codes.Select(c => sites[c]).Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country));
-        var nodes = NodeWeights.Nodes(known2, request.Weighting, weights);
+        var nodeSites = codes.Select(c => sites[c]).Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country));
+        var nodes = NodeWeights.Nodes(nodeSites, request.Weighting, weights);
         return new InputsResult(new ConnectivityInputs
         {
             Request = request,

@@ -55,7 +55,7 @@ public static class HtmlReport
         Thresholds(sb, report);
         Inputs(sb, report);
         sb.Append("</main>\n");
-        Footer(sb, report);
+        Footer(sb);
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
     }
@@ -87,7 +87,8 @@ public static class HtmlReport
         {
             Card(sb, "crosses borders", Format.Percent(cp.TransboundaryShare), $"of connectivity, {open.Label}");
         }
-        Card(sb, "EC(PC)", Format.Count(Math.Round(open.Result.EC)), $"equivalent connected birds, {open.Label}");
+        Card(sb, "EC(PC)", Format.Count(Math.Round(open.Result.EC)),
+            $"equivalent connected {(i.Request.Weighting == NodeWeighting.Uniform ? "sites" : "birds")}, {open.Label}");
         sb.Append("</div>\n</header>\n");
     }
 
@@ -144,7 +145,7 @@ public static class HtmlReport
         sb.Append("<svg class=\"map\" data-run=\"").Append(key).Append("\" viewBox=\"0 0 ").Append(N(MapWidth)).Append(' ').Append(N(MapHeight))
             .Append("\" role=\"img\" aria-label=\"Map of the sites and links, ").Append(E(run.Label)).Append("\">\n")
             .Append("<defs><marker id=\"arrow-").Append(key)
-            .Append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#1d4e63\"/></marker>")
+            .Append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"14\" markerHeight=\"14\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"#1d4e63\"/></marker>")
             .Append("<clipPath id=\"clip-").Append(key).Append("\"><rect width=\"").Append(N(MapWidth)).Append("\" height=\"").Append(N(MapHeight)).Append("\"/></clipPath></defs>\n")
             .Append("<g clip-path=\"url(#clip-").Append(key).Append(")\">\n<rect class=\"sea\" width=\"").Append(N(MapWidth)).Append("\" height=\"").Append(N(MapHeight)).Append("\"/>\n");
 
@@ -166,16 +167,36 @@ public static class HtmlReport
             var share = Math.Sqrt(link.Flux / maxFlux);
             var width = 0.6 + (10 * share);
             var opacity = 0.25 + (0.55 * share);
-            sb.Append("<line class=\"link\" x1=\"").Append(N(x1)).Append("\" y1=\"").Append(N(y1)).Append("\" x2=\"").Append(N(x2))
-                .Append("\" y2=\"").Append(N(y2)).Append("\" stroke-width=\"").Append(N(width)).Append("\" stroke-opacity=\"").Append(N(opacity)).Append('"');
+            string element;
             if (run.Network.IsDirected)
             {
-                sb.Append(" marker-end=\"url(#arrow-").Append(key).Append(")\"");
+                // Directed links bend to their left, so i -> j and j -> i are two arcs, and stop at the target's
+                // edge so the arrow shows.
+                var (dx, dy) = (x2 - x1, y2 - y1);
+                var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), 1e-9);
+                var (ux, uy) = (dx / length, dy / length);
+                var back = Math.Min(Radius(b.Weight, maxWeight) + 2, length / 2);
+                var (ex, ey) = (x2 - (ux * back), y2 - (uy * back));
+                var (cx, cy) = (((x1 + ex) / 2) + (uy * 0.15 * length), ((y1 + ey) / 2) - (ux * 0.15 * length));
+                element = "path";
+                sb.Append("<path class=\"link\" d=\"M").Append(N(x1)).Append(' ').Append(N(y1)).Append(" Q").Append(N(cx)).Append(' ').Append(N(cy))
+                    .Append(' ').Append(N(ex)).Append(' ').Append(N(ey)).Append("\" marker-end=\"url(#arrow-").Append(key).Append(")\"");
             }
+            else
+            {
+                element = "line";
+                sb.Append("<line class=\"link\" x1=\"").Append(N(x1)).Append("\" y1=\"").Append(N(y1)).Append("\" x2=\"").Append(N(x2))
+                    .Append("\" y2=\"").Append(N(y2)).Append('"');
+            }
+            sb.Append(" stroke-width=\"").Append(N(width)).Append("\" stroke-opacity=\"").Append(N(opacity)).Append('"');
             sb.Append("><title>").Append(E(report.Inputs.Sites[link.From].Name(lang))).Append(run.Network.IsDirected ? " → " : " – ")
                 .Append(E(report.Inputs.Sites[link.To].Name(lang))).Append(": ").Append(Format.Number(link.LengthKm)).Append(" km, p = ")
-                .Append(link.Probability.ToString("G4", Invariant)).Append(", flux a·a·p = ").Append(link.Flux.ToString("G4", Invariant))
-                .Append("</title></line>\n");
+                .Append(link.Probability.ToString("G4", Invariant)).Append(", flux a·a·p = ").Append(link.Flux.ToString("G4", Invariant));
+            if (link.Individuals is { } birds)
+            {
+                sb.Append(", ").Append(birds).Append(birds == 1 ? " bird" : " birds");
+            }
+            sb.Append("</title></").Append(element).Append(">\n");
         }
         sb.Append("</g>\n<g class=\"sites\">\n");
         var order = nodes.Select((n, idx) => (Node: n, Values: run.Result.PerNode[idx])).OrderByDescending(x => x.Node.Weight).ToArray();
@@ -266,7 +287,7 @@ public static class HtmlReport
         sb.Append("<h3>").Append(E(run.Label)).Append("</h3>\n<table class=\"kv\" data-run=\"").Append(run.Key).Append("\">\n");
         Kv(sb, "PC", r.PC, r.PC.ToString("G4", Invariant), "probability of connectivity (0–1)");
         Kv(sb, "EC(PC)", r.EC, Format.Count(Math.Round(r.EC, 1)), "equivalent connected weight, √PCnum");
-        Kv(sb, "IIC", r.IIC, r.IIC.ToString("G4", Invariant), $"integral index, links where d ≤ d0 ({r.IicLinks} links, {r.Components} component{(r.Components == 1 ? "" : "s")})");
+        Kv(sb, "IIC", r.IIC, r.IIC.ToString("G4", Invariant), $"integral index, {(run.DistanceKm is null ? "every link" : "links where d ≤ d0")} ({r.IicLinks} links, {r.Components} component{(r.Components == 1 ? "" : "s")})");
         Kv(sb, "PCintra", r.PCintra, Format.Percent(r.PCintra), "within sites");
         Kv(sb, "PCdirect", r.PCdirect, Format.Percent(r.PCdirect), "between sites, direct links");
         Kv(sb, "PCstep", r.PCstep, Format.Percent(r.PCstep), "between sites, through stepping stones");
@@ -527,9 +548,8 @@ public static class HtmlReport
     private static void Param(StringBuilder sb, string name, string value) =>
         sb.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
 
-    private static void Footer(StringBuilder sb, ConnectivityReport report)
+    private static void Footer(StringBuilder sb)
     {
-        _ = report;
         sb.Append("<footer>\n<p>PC, EC(PC): Saura &amp; Pascual-Hortal 2007; IIC: Pascual-Hortal &amp; Saura 2006; dPC fractions: Saura &amp; Rubio 2010; ")
             .Append("BC(PC): Bodin &amp; Saura 2010; PCintra/direct/step: Saura, Bodin &amp; Fortin 2014. dPC and its fractions are percentages of PCnum (Conefor's convention).</p>\n")
             .Append("<p>Country borders: Natural Earth (public domain), via the world-atlas package (ISC). Files beside this page: nodes.csv, sites.geojson, links.geojson, country_pairs.csv, summary.csv.</p>\n</footer>\n");

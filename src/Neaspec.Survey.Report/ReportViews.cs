@@ -84,6 +84,14 @@ public static class ReportViews
         var i = report.Inputs;
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+        // Two runs of the same report at once would both delete, then both insert: take turns.
+        await using (var turn = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('neaspec.report:' || @species || ':' || @season || ':' || @year))", conn, tx))
+        {
+            turn.Parameters.AddWithValue("species", i.Species);
+            turn.Parameters.AddWithValue("season", i.Window.Season.Name);
+            turn.Parameters.AddWithValue("year", i.Window.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await turn.ExecuteNonQueryAsync(cancellationToken);
+        }
         foreach (var run in report.Runs)
         {
             foreach (var table in new[] { SitesTable, LinksTable })

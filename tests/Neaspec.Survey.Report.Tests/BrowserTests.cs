@@ -69,7 +69,7 @@ public sealed class BrowserTests : IClassFixture<SampleDatabase>, IDisposable
         var markers = panel.FindElements(By.CssSelector("svg.map circle.site"));
         Assert.Equal(report.Inputs.Nodes.Count, markers.Count);
         Assert.All(markers, m => Assert.True(m.Size.Width > 0, "a marker has no size"));
-        Assert.Equal(open.Links.Count, panel.FindElements(By.CssSelector("svg.map line.link")).Count);
+        Assert.Equal(open.Links.Count, panel.FindElements(By.CssSelector("svg.map g.links .link")).Count);
         Assert.NotEmpty(panel.FindElements(By.CssSelector("svg.map path.country")));
         Assert.Equal(5, panel.FindElements(By.CssSelector("table.ranking tbody tr")).Count);
 
@@ -107,5 +107,34 @@ public sealed class BrowserTests : IClassFixture<SampleDatabase>, IDisposable
         Assert.Equal("ko", driver.FindElement(By.TagName("html")).GetAttribute("lang"));
         Directory.CreateDirectory(ScreenshotFolder());
         driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder(), "report-connectivity-ko.png"));
+    }
+
+    [Fact]
+    public async Task A_telemetry_report_draws_directed_arcs_without_console_errors()
+    {
+        // Made-up tracks (the track tables are not here yet): moves both ways between Izumi and Suncheon.
+        var fixes = TelemetrySample.Stays(("a", "JP-IZM", "2024-12-02"), ("a", "KR-SCB", "2024-12-10"), ("a", "KR-CWN", "2024-12-20"),
+            ("b", "JP-IZM", "2025-01-02"), ("b", "KR-SCB", "2025-01-10"),
+            ("c", "CN-PYL", "2024-12-03"), ("c", "KR-SCB", "2024-12-15"), ("c", "JP-IZM", "2025-01-05"),
+            ("d", "KR-SCB", "2024-12-05"), ("d", "JP-IZM", "2024-12-20"), ("d", "KR-SCB", "2025-01-20"));
+        var inputs = ConnectivityInputs.Create(SampleDatabase.HoodedCrane(), TelemetrySample.Winter2025, "Grus monacha", "Hooded Crane",
+            TelemetrySample.Sites, TelemetrySample.Counts, fixes).Inputs!;
+        var report = ConnectivityReport.Compute(inputs);
+        var folder = Path.Combine(files.Folder, "report-telemetry");
+        await HtmlReport.WriteAsync(report, folder);
+
+        using var driver = StartBrowser(1400, 1000);
+        driver.Navigate().GoToUrl(new Uri(Path.Combine(folder, "report.html")).AbsoluteUri);
+
+        var errors = driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.True(errors.Count == 0, "console: " + string.Join(" | ", errors.Select(e => e.Message)));
+        var panel = driver.FindElement(By.Id("panel-telemetry"));
+        Assert.True(panel.Displayed);
+        Assert.Equal(4, panel.FindElements(By.CssSelector("svg.map circle.site")).Count);
+        var arcs = panel.FindElements(By.CssSelector("svg.map g.links path.link"));
+        Assert.Equal(report.Runs[0].Links.Count, arcs.Count);
+        Assert.All(arcs, a => Assert.StartsWith("url(#arrow-telemetry)", a.GetAttribute("marker-end"), StringComparison.Ordinal));
+        Directory.CreateDirectory(ScreenshotFolder());
+        driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder(), "report-connectivity-telemetry.png"));
     }
 }

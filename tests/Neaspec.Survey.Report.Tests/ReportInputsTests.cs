@@ -5,27 +5,11 @@ namespace Neaspec.Survey.Report.Tests;
 /// <summary>The inputs built from values: which sites become nodes, names, telemetry links. No database.</summary>
 public sealed class ReportInputsTests
 {
-    private static readonly SeasonWindow Winter2025 = SeasonWindow.Of(SeasonWindow.Find("winter")!, 2025);
+    private static readonly SeasonWindow Winter2025 = TelemetrySample.Winter2025;
+    private static readonly Dictionary<string, ReportSite> Sites = TelemetrySample.Sites;
+    private static readonly CountUsed[] Counts = TelemetrySample.Counts;
 
-    private static readonly Dictionary<string, ReportSite> Sites = new(StringComparer.Ordinal)
-    {
-        ["JP-IZM"] = new("JP-IZM", new Dictionary<string, string> { ["en"] = "Izumi", ["ko"] = "이즈미" }, "JP", 130.27, 32.125),
-        ["KR-SCB"] = new("KR-SCB", new Dictionary<string, string> { ["en"] = "Suncheon Bay" }, "KR", 127.51, 34.88),
-        ["KR-CWN"] = new("KR-CWN", new Dictionary<string, string> { ["en"] = "Cheorwon", ["ko"] = "철원" }, "KR", 127.22, 38.25),
-        ["CN-PYL"] = new("CN-PYL", new Dictionary<string, string> { ["en"] = "Poyang" }, "CN", 116.25, 29.15),
-    };
-
-    private static CountUsed Count(string site, string date, int? n) =>
-        new(site, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), null, n, n is null ? "fog" : null, "f.csv", "ab", 2);
-
-    private static readonly CountUsed[] Counts =
-    [
-        Count("JP-IZM", "2024-12-15", 14020),
-        Count("JP-IZM", "2025-01-12", 13650),
-        Count("KR-SCB", "2025-01-12", 6980),
-        Count("KR-CWN", "2025-02-10", null),
-        Count("CN-PYL", "2025-01-12", 0),
-    ];
+    private static CountUsed Count(string site, string date, int? n) => TelemetrySample.Count(site, date, n);
 
     [Fact]
     public void Nodes_are_the_counted_sites_weighted_by_their_peak_and_a_not_counted_site_is_left_out()
@@ -62,20 +46,9 @@ public sealed class ReportInputsTests
     [Fact]
     public void With_fixes_the_links_come_from_telemetry_and_a_tracked_site_without_counts_joins_the_network()
     {
-        // Two birds: Izumi -> Suncheon -> Cheorwon, and Izumi -> Suncheon; two days at each site, fixes every 6 h.
-        var fixes = new List<Fix>();
-        void Stay(string bird, string site, DateTime arrival)
-        {
-            for (var h = 0; h <= 48; h += 6)
-            {
-                fixes.Add(new Fix(bird, arrival.AddHours(h), Sites[site].Longitude, Sites[site].Latitude));
-            }
-        }
-        Stay("a", "JP-IZM", new DateTime(2024, 12, 2, 0, 0, 0, DateTimeKind.Utc));
-        Stay("a", "KR-SCB", new DateTime(2024, 12, 10, 0, 0, 0, DateTimeKind.Utc));
-        Stay("a", "KR-CWN", new DateTime(2024, 12, 20, 0, 0, 0, DateTimeKind.Utc));
-        Stay("b", "JP-IZM", new DateTime(2025, 1, 2, 0, 0, 0, DateTimeKind.Utc));
-        Stay("b", "KR-SCB", new DateTime(2025, 1, 10, 0, 0, 0, DateTimeKind.Utc));
+        // Two birds: Izumi -> Suncheon -> Cheorwon, and Izumi -> Suncheon.
+        var fixes = TelemetrySample.Stays(("a", "JP-IZM", "2024-12-02"), ("a", "KR-SCB", "2024-12-10"), ("a", "KR-CWN", "2024-12-20"),
+            ("b", "JP-IZM", "2025-01-02"), ("b", "KR-SCB", "2025-01-10"));
 
         var inputs = ConnectivityInputs.Create(SampleDatabase.HoodedCrane(), Winter2025, "Grus monacha", "Hooded Crane", Sites, Counts, fixes).Inputs!;
         var report = ConnectivityReport.Compute(inputs);
