@@ -30,7 +30,7 @@ public sealed record ReportSite(string Code, IReadOnlyDictionary<string, string>
 public sealed record CountUsed(string SiteCode, DateOnly Date, TimeOnly? Time, int? Individuals, string? NotCountedReason,
     string File, string Sha256, int Line);
 
-/// <summary>The inputs could not give a report: what is wrong, in words for the user.</summary>
+/// <summary>The inputs of a report, or what is wrong with the request or the data, in words for the user.</summary>
 /// <param name="Inputs">The inputs, or null when <paramref name="Problems"/> is not empty.</param>
 /// <param name="Problems">What is wrong with the request or the data.</param>
 public sealed record InputsResult(ConnectivityInputs? Inputs, IReadOnlyList<string> Problems);
@@ -206,6 +206,10 @@ public sealed class ConnectivityInputs
         if (r.DistancesKm.Count == 0 || r.DistancesKm.Any(d => !(d > 0) || double.IsInfinity(d)))
         {
             problems.Add("--distance-km: give one or more positive distances in km, e.g. 50,100,250,500");
+        }
+        else if (r.DistancesKm.Distinct().Count() != r.DistancesKm.Count)
+        {
+            problems.Add("--distance-km: a distance is given twice");
         }
         if (!(r.Probability > 0 && r.Probability < 1))
         {
