@@ -15,4 +15,5 @@ root.Subcommands.Add(SitesCommand.Create());
 root.Subcommands.Add(CountsCommand.Create());
 root.Subcommands.Add(ImportsCommand.Create());
 root.Subcommands.Add(ConnectivityCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return await root.Parse(args).InvokeAsync();

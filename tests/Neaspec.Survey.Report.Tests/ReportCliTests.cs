@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.Converters;
+
+namespace Neaspec.Survey.Report.Tests;
+
+/// <summary>neaspec report connectivity as a user runs it on the sample data: the files, the exit codes, and
+/// one clear line (never a stack trace) for a bad request.</summary>
+public sealed class ReportCliTests : IClassFixture<SampleDatabase>, IDisposable
+{
+    private readonly SampleDatabase sample;
+    private readonly TestFiles files = new();
+
+    public ReportCliTests(SampleDatabase sample) => this.sample = sample;
+
+    public void Dispose() => files.Dispose();
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
+        psi.ArgumentList.Add("--connection");
+        psi.ArgumentList.Add(sample.Db.ConnectionString);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task The_readme_command_writes_the_report_files_for_the_sample_data()
+    {
+        var dir = Path.Combine(files.Folder, "out", "report");
+
+        var (code, stdout, stderr) = await RunAsync("report", "connectivity", "--species", "Grus monacha", "--season", "winter", "--year", "2025", "--out", dir);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("5 sites", stdout, StringComparison.Ordinal);
+        foreach (var name in new[] { "report.html", "sites.geojson", "links.geojson", "nodes.csv", "country_pairs.csv", "summary.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(dir, name)), name + " missing");
+        }
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        var sites = JsonSerializer.Deserialize<FeatureCollection>(await File.ReadAllTextAsync(Path.Combine(dir, "sites.geojson")), options)!;
+        Assert.Equal(4 * 5, sites.Count);
+        Assert.All(sites, f => Assert.Equal("Point", f.Geometry.GeometryType));
+        var links = JsonSerializer.Deserialize<FeatureCollection>(await File.ReadAllTextAsync(Path.Combine(dir, "links.geojson")), options)!;
+        Assert.All(links, f => Assert.Equal("LineString", f.Geometry.GeometryType));
+        Assert.Equal(20L, await sample.Db.ScalarAsync<long>("select count(*) from report_site_connectivity where species = 'Grus monacha'"));
+    }
+
+    [Fact]
+    public async Task A_species_in_another_language_and_korean_names_work()
+    {
+        var dir = Path.Combine(files.Folder, "ko");
+
+        var (code, _, stderr) = await RunAsync("report", "connectivity", "--species", "흑두루미", "--season", "winter", "--year", "2025",
+            "--distance-km", "300", "--lang", "ko", "--out", dir);
+
+        Assert.True(code == 0, stderr);
+        var nodes = await File.ReadAllTextAsync(Path.Combine(dir, "nodes.csv"));
+        Assert.Contains("순천만", nodes, StringComparison.Ordinal);
+        Assert.Contains(",300,", nodes, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--species", "Grus imaginaria", "not in the species catalogue")]
+    [InlineData("--year", "1990", "no counts")]
+    public async Task A_bad_request_exits_1_with_one_clear_line(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string> { ["--species"] = "Grus monacha", ["--season"] = "winter", ["--year"] = "2025" };
+        args[option] = value;
+
+        var (code, _, stderr) = await RunAsync(["report", "connectivity", .. args.SelectMany(a => new[] { a.Key, a.Value }), "--out", files.Folder]);
+
+        Assert.Equal(1, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(files.Folder, "report.html")));
+    }
+}
