@@ -19,7 +19,9 @@ public sealed class WorkerOptions
     public string? QuarantineFolder { get; set; }
 
     /// <summary>Cron expression (5 fields, or 6 with seconds first); default nightly at 02:00.</summary>
-    public string Schedule { get; set; } = "0 2 * * *";
+    public string Schedule { get; set; } = DefaultSchedule;
+
+    public const string DefaultSchedule = "0 2 * * *";
 
     /// <summary>IANA (or Windows) time zone the schedule is read in; default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
@@ -70,6 +72,10 @@ public sealed class WorkerOptions
 
     public void Validate()
     {
+        // A key present but empty (appsettings "Schedule": null) means the default, not "never".
+        Schedule = string.IsNullOrWhiteSpace(Schedule) ? DefaultSchedule : Schedule.Trim();
+        TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? "UTC" : TimeZone.Trim();
+        Retry ??= new RetryOptions();
         if (string.IsNullOrWhiteSpace(Inbox))
         {
             throw new SettingsException("No inbox folder: set Worker:Inbox in appsettings.json, NEASPEC_Worker__Inbox in the environment, or pass --inbox.");

@@ -52,7 +52,11 @@ public static class FileKindDetector
         var text = new UTF8Encoding(false, false).GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (text.StartsWith('{'))
         {
-            return new DetectedFile(FileKind.Sites, "GeoJSON sites");
+            // The sites importer reads GeoJSON by its extension.
+            var ext = Path.GetExtension(path);
+            return ext.Equals(".geojson", StringComparison.OrdinalIgnoreCase) || ext.Equals(".json", StringComparison.OrdinalIgnoreCase)
+                ? new DetectedFile(FileKind.Sites, "GeoJSON sites")
+                : new DetectedFile(FileKind.Unknown, "the file looks like JSON: name GeoJSON sites files *.geojson");
         }
         var end = text.IndexOfAny(['\r', '\n']);
         var line = end < 0 ? text : text[..end];
