@@ -31,11 +31,12 @@ public static class DatabaseResilience
     public static ResiliencePipeline Create(RetryOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
+        // An open breaker is not retried (it wraps the last fault, which is transient): it means the
+        // database stays down, and the run ends.
+        var transient = new PredicateBuilder().Handle<Exception>(e => e is not BrokenCircuitException && IsTransient(e));
         return new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                // An open breaker is not retried: it means the database stays down, and the run ends.
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.MaxAttempts,
                 BackoffType = DelayBackoffType.Exponential,
