@@ -126,6 +126,13 @@ public sealed class ImportRunner
                         logger.LogError("{File}: database unavailable after retries ({Fault}); the run stops, files stay in the inbox for the next run", file.Name, ex.Message);
                         break;
                     }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // The inbox itself misbehaves (permissions, a full disk): this file waits, the others go on.
+                        tally.Failed++;
+                        logger.LogError("{File}: {Error}; left in the inbox", file.Name, ex.Message);
+                        result = new FileResult(file.Name, detected?.LedgerKind ?? "?", ImportStatus.Failed, ex.Message) { Destination = file.Path };
+                    }
                     tally.Results.Add(result);
                 }
             }
@@ -221,6 +228,7 @@ public sealed class ImportRunner
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            tally.Files--; // rolled back and left in the inbox: not taken
             throw;
         }
         catch (Exception ex) when (DatabaseResilience.IsDatabaseDown(ex))

@@ -33,8 +33,8 @@ public sealed record RunSummary
     public IReadOnlyList<FileResult> Results { get; init; } = [];
 
     /// <summary>The exit code of <c>neaspec worker --once</c>: 0 all well (or skipped: another worker
-    /// runs), 1 a file was rejected or failed, 3 the database stayed unavailable (files left for the
-    /// next run).</summary>
+    /// runs), 1 a file was rejected or failed, 3 the run stopped early — the database stayed unavailable
+    /// or the worker was stopped — and its files wait in the inbox for the next run.</summary>
     public int ExitCode => Status switch
     {
         ImportRunStatus.Aborted => 3,

@@ -32,8 +32,11 @@ internal static class WorkerCommand
             var runOnce = parseResult.GetValue(once);
             using var host = WorkerHost.Build(SurveySettings.Load(overrides), runOnce);
             var worker = host.Services.GetRequiredService<ImportWorker>();
-            await host.StartAsync(ct);
-            await host.WaitForShutdownAsync(ct);
+            // Ctrl+C or SIGTERM: a graceful stop (the import in progress rolls back, its file stays in
+            // the inbox), which is a normal end for a service, not an error.
+            using var stop = ct.Register(() => host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication());
+            await host.StartAsync(CancellationToken.None);
+            await host.WaitForShutdownAsync(CancellationToken.None);
             if (!runOnce)
             {
                 return 0;
