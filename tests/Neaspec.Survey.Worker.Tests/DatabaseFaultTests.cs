@@ -23,8 +23,10 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
     [Fact]
     public async Task Server_killed_mid_import_no_partial_rows_file_kept_next_run_loads_it_once()
     {
+        await cluster.StartAsync();
         await using var database = await cluster.CreateDatabaseAsync("kill_mid_import");
-        inbox.Drop("census-300k.csv", LargeFile);
+        inbox.Drop("census-300k.csv", LargeFile, TimeSpan.FromMinutes(10));
+        inbox.Drop("later.csv", CountFiles.Small("T-LATER", 1), TimeSpan.FromMinutes(5)); // its turn comes after the big one
         var sha = await FileFingerprint.Sha256Async(Path.Combine(inbox.Folder, "census-300k.csv"));
         var logger = new TestLogger<ImportRunner>();
 
@@ -36,7 +38,7 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
 
         Assert.Equal(ImportRunStatus.Aborted, aborted.Status);
         Assert.Equal(3, aborted.ExitCode);
-        Assert.Equal(["census-300k.csv"], inbox.InboxFiles());
+        Assert.Equal(["census-300k.csv", "later.csv"], inbox.InboxFiles());
         Assert.Empty(inbox.ProcessedFiles());
         Assert.Contains(logger.Lines, l => l.Contains("retry", StringComparison.Ordinal));
 
@@ -49,10 +51,10 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
         var next = await inbox.Runner(database).RunAsync();
         output.WriteLine($"next run: {next.Message} ({clock.Elapsed.TotalSeconds:0.0} s)");
 
-        Assert.Equal((ImportRunStatus.Succeeded, 1, (long)LargeRows), (next.Status, next.FilesLoaded, next.Rows));
-        Assert.Equal(["census-300k.csv"], inbox.ProcessedFiles());
+        Assert.Equal((ImportRunStatus.Succeeded, 2, LargeRows + 2L), (next.Status, next.FilesLoaded, next.Rows));
+        Assert.Equal(["census-300k.csv", "later.csv"], inbox.ProcessedFiles());
         Assert.Empty(inbox.InboxFiles());
-        Assert.Equal((long)LargeRows, await ScalarAsync(database, "select count(*) from counts"));
+        Assert.Equal(LargeRows + 2L, await ScalarAsync(database, "select count(*) from counts"));
         Assert.Equal(1L, await ScalarAsync(database, $"select count(*) from imports where sha256 = '{sha}' and status = 'succeeded'"));
         // The killed attempt is in the ledger as failed (its claim found abandoned), not as running.
         Assert.Equal(0L, await ScalarAsync(database, "select count(*) from imports where status = 'running'"));
@@ -64,12 +66,13 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
         inbox.Drop("census-300k-again.csv", LargeFile);
         var again = await inbox.Runner(database).RunAsync();
         Assert.Equal((0, 1), (again.FilesLoaded, again.FilesUnchanged));
-        Assert.Equal((long)LargeRows, await ScalarAsync(database, "select count(*) from counts"));
+        Assert.Equal(LargeRows + 2L, await ScalarAsync(database, "select count(*) from counts"));
     }
 
     [Fact]
     public async Task A_server_restart_during_the_import_is_ridden_out_by_the_retries()
     {
+        await cluster.StartAsync();
         await using var database = await cluster.CreateDatabaseAsync("restart_mid_import");
         inbox.Drop("census-300k.csv", LargeFile);
         var options = inbox.Options();
@@ -94,16 +97,46 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
         Assert.Equal("succeeded", await ScalarAsync<string>(database, $"select status from import_runs where id = {summary.RunId}"));
     }
 
-    /// <summary>Waits until the COPY of the count file is under way, then kills the server.</summary>
+    [Fact]
+    public async Task A_database_down_when_the_run_starts_leaves_every_file_in_the_inbox()
+    {
+        await cluster.StartAsync();
+        await using var database = await cluster.CreateDatabaseAsync("down_at_start");
+        inbox.Drop("a.csv", CountFiles.Small("T-A", 1));
+        inbox.Drop("b.csv", CountFiles.Small("T-B", 2));
+        await cluster.KillAsync();
+        try
+        {
+            var summary = await inbox.Runner(database).RunAsync();
+
+            Assert.Equal((ImportRunStatus.Aborted, 3, 2), (summary.Status, summary.ExitCode, summary.FilesLeft));
+            Assert.Null(summary.RunId);
+            Assert.Equal(["a.csv", "b.csv"], inbox.InboxFiles());
+        }
+        finally
+        {
+            await cluster.StartAsync();
+        }
+        var next = await inbox.Runner(database).RunAsync();
+        Assert.Equal(2, next.FilesLoaded);
+    }
+
+    /// <summary>Waits until the import's transaction (COPY into staging, then the merge; any importer's)
+    /// has been open for a moment, then kills the server.</summary>
     private async Task<TimeSpan> KillWhenLoadingAsync(SurveyDatabase database, Task run)
     {
         var clock = Stopwatch.StartNew();
         while (!run.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
-            // Rows in the staging table are invisible to us; the COPY shows in pg_stat_activity.
-            if (await ScalarAsync(database, "select count(*) from pg_stat_activity where query like 'copy staging_counts%' and state = 'active'") > 0)
+            // A claimed file and a transaction open for over 300 ms: short ledger statements never last that long.
+            if (await ScalarAsync(database,
+                    """
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+                      and now() - xact_start > interval '300 milliseconds'
+                      and exists (select 1 from imports where status = 'running')
+                    """) > 0)
             {
-                await Task.Delay(300);
                 await cluster.KillAsync();
                 return clock.Elapsed;
             }

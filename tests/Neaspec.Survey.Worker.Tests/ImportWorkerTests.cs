@@ -82,6 +82,26 @@ public sealed class ImportWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_worker_processes_started_together_import_each_file_once()
+    {
+        await using var db = await PostgisDatabase.CreateAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            inbox.Drop($"team-{i}.csv", CountFiles.Small($"T-{i}", i));
+        }
+
+        var results = await Task.WhenAll(
+            RunCliAsync(db.ConnectionString, "worker", "--once", "--wait", "60", "--inbox", inbox.Folder),
+            RunCliAsync(db.ConnectionString, "worker", "--once", "--wait", "60", "--inbox", inbox.Folder));
+
+        Assert.All(results, r => Assert.True(r.Code == 0, r.Err + r.Out));
+        Assert.Equal(6, inbox.ProcessedFiles().Count);
+        Assert.Equal(6L, await db.ScalarAsync<long>("select count(*) from imports"));
+        Assert.Equal(6L, await db.ScalarAsync<long>("select count(distinct sha256) from imports where status = 'succeeded'"));
+        Assert.Equal(12L, await db.ScalarAsync<long>("select count(*) from counts"));
+    }
+
+    [Fact]
     public async Task Neaspec_worker_without_an_inbox_says_where_to_set_it()
     {
         var (code, _, stderr) = await RunCliAsync("Host=127.0.0.1", "worker", "--once", "--inbox", Path.Combine(inbox.Folder, "missing"));
