@@ -25,6 +25,7 @@ public sealed class ImportRunner
     private readonly ILogger logger;
     private readonly ResiliencePipeline pipeline;
     private readonly DropFolder folder;
+    private readonly TimeProvider time;
     private readonly string importedBy = $"worker@{Environment.MachineName}";
 
     public ImportRunner(SurveyDatabase database, WorkerOptions options, IReadOnlyDictionary<FileKind, FileImport>? importers,
@@ -36,10 +37,9 @@ public sealed class ImportRunner
         this.logger = logger;
         this.importers = importers ?? FileImporters.Create(database, options, importedBy);
         pipeline = DatabaseResilience.Create(options.Retry, logger);
-        folder = new DropFolder(options, time ?? TimeProvider.System);
+        this.time = time ?? TimeProvider.System;
+        folder = new DropFolder(options, this.time);
     }
-
-    public DropFolder Folder => folder;
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -84,7 +84,7 @@ public sealed class ImportRunner
                 foreach (var f in scan.Settling.Where(f => settlingSaid.Add(f.Path)))
                 {
                     logger.LogInformation("{File}: still being written (changed {Age:0} s ago, settles after {Stable} s); left for a later run",
-                        f.Name, (DateTime.UtcNow - f.LastWriteUtc).TotalSeconds, options.StableSeconds);
+                        f.Name, (time.GetUtcNow().UtcDateTime - f.LastWriteUtc).TotalSeconds, options.StableSeconds);
                 }
                 // Sites before the counts and tracks that name them; otherwise oldest first.
                 var batch = scan.Ready.Where(f => !seen.Contains(f.Path))
