@@ -13,6 +13,7 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<SpeciesCount> Counts => Set<SpeciesCount>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +68,13 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             e.HasIndex(i => i.Sha256).IsUnique().HasFilter("status in ('running', 'succeeded', 'partial')")
                 .HasDatabaseName("ux_imports_sha256_claimed");
             e.HasIndex(i => i.StartedAt);
+            e.HasOne<ImportRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<ImportRun>(e =>
+        {
+            e.ToTable("import_runs");
+            e.HasIndex(r => r.StartedAt);
         });
 
         modelBuilder.Entity<ImportError>(e =>

@@ -22,13 +22,34 @@ internal static class ImportsCommand
                 query = query.Where(i => i.StartedAt >= utc);
             }
             var rows = await query.OrderByDescending(i => i.Id).Take(parseResult.GetValue(limit)).ToListAsync(ct);
-            var table = new Table().AddColumns("id", "kind", "file", "status", "started (UTC)", "read", "accepted", "rejected", "duplicates", "flagged");
+            var table = new Table().AddColumns("id", "kind", "file", "status", "started (UTC)", "read", "accepted", "rejected", "duplicates", "flagged", "run");
             foreach (var r in rows)
             {
                 table.AddRow(r.Id.ToString(Inv), r.Kind, Cli.Escape(r.OriginalName), r.Status, r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", Inv),
-                    N(r.RowsRead), N(r.RowsAccepted), N(r.RowsRejected), N(r.Duplicates), N(r.Flagged));
+                    N(r.RowsRead), N(r.RowsAccepted), N(r.RowsRejected), N(r.Duplicates), N(r.Flagged), r.RunId?.ToString(Inv) ?? "");
             }
             AnsiConsole.Write(table);
+
+            // The worker's nightly runs in the same range: one summary line each.
+            var runs = db.ImportRuns.AsNoTracking();
+            if (parseResult.GetValue(since) is { } runsFrom)
+            {
+                var utc = DateTime.SpecifyKind(runsFrom, DateTimeKind.Utc);
+                runs = runs.Where(r => r.StartedAt >= utc);
+            }
+            var runRows = await runs.OrderByDescending(r => r.Id).Take(parseResult.GetValue(limit)).ToListAsync(ct);
+            if (runRows.Count > 0)
+            {
+                var runTable = new Table().Title("worker runs")
+                    .AddColumns("run", "host", "status", "started (UTC)", "duration (s)", "files", "loaded", "rejected", "left", "rows", "rejects", "message");
+                foreach (var r in runRows)
+                {
+                    runTable.AddRow(r.Id.ToString(Inv), Cli.Escape(r.Host), r.Status, r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", Inv),
+                        r.DurationSeconds.ToString("0.0", Inv), N(r.Files), N(r.FilesLoaded), N(r.FilesRejected), N(r.FilesLeft),
+                        N(r.Rows), N(r.Rejects), Cli.Escape(r.Message));
+                }
+                AnsiConsole.Write(runTable);
+            }
             return 0;
         }));
 

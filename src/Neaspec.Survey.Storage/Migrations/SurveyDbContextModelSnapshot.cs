@@ -142,6 +142,9 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_imports");
 
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_imports_run_id");
+
                     b.HasIndex("Sha256")
                         .IsUnique()
                         .HasDatabaseName("ux_imports_sha256_claimed")
@@ -151,6 +154,74 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasDatabaseName("ix_imports_started_at");
 
                     b.ToTable("imports", (string)null);
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("integer")
+                        .HasColumnName("files");
+
+                    b.Property<int>("FilesLeft")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_left");
+
+                    b.Property<int>("FilesLoaded")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_loaded");
+
+                    b.Property<int>("FilesRejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_rejected");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<long>("Rejects")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejects");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_import_runs_started_at");
+
+                    b.ToTable("import_runs", (string)null);
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.Site", b =>
@@ -383,6 +454,15 @@ namespace Neaspec.Survey.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_import_errors_imports_import_id");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.ImportRecord", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_imports_import_runs_run_id");
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>

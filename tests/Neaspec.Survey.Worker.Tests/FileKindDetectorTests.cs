@@ -1,0 +1,60 @@
+using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Worker.Inbox;
+
+namespace Neaspec.Survey.Worker.Tests;
+
+public sealed class FileKindDetectorTests : IDisposable
+{
+    private readonly TestFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Theory]
+    [InlineData("site_code,site_name,country,latitude,longitude,date,time,species,count,count_type,method,observer,notes", FileKind.Counts)]
+    [InlineData("\uFEFFsite_code;site_name;country;date;species;count", FileKind.Counts)]
+    [InlineData("locationID,locality,countryCode,eventDate,scientificName,individualCount,recordedBy", FileKind.Counts)]
+    [InlineData("site_code,name_en,name_zh,name_ja,name_ko,name_ru,name_mn,country,latitude,longitude", FileKind.Sites)]
+    [InlineData("site_code\tcountry\tlatitude\tlongitude", FileKind.Sites)]
+    [InlineData("\"event-id\",\"visible\",\"timestamp\",\"location-long\",\"location-lat\",\"gps:hdop\",\"individual-local-identifier\"", FileKind.Tracks)]
+    [InlineData("event.id,timestamp,location.long,location.lat,individual.local.identifier", FileKind.Tracks)]
+    [InlineData("tag-id,animal-id,animal-taxon,deploy-on-date,deploy-off-date", FileKind.Reference)]
+    [InlineData("name,value", FileKind.Unknown)]
+    public void The_header_tells_the_kind(string header, FileKind kind)
+    {
+        var path = files.Write("file.csv", header + "\n1,2,3\n");
+
+        Assert.Equal(kind, FileKindDetector.Detect(path).Kind);
+    }
+
+    [Fact]
+    public void GeoJSON_is_sites()
+    {
+        var path = files.Write("partner.geojson", """ { "type": "FeatureCollection", "features": [] } """);
+
+        Assert.Equal(FileKind.Sites, FileKindDetector.Detect(path).Kind);
+    }
+
+    [Fact]
+    public void JSON_under_another_name_is_not_taken_for_sites()
+    {
+        var detected = FileKindDetector.Detect(files.Write("sites.csv", """{ "type": "FeatureCollection" }"""));
+
+        Assert.Equal(FileKind.Unknown, detected.Kind);
+        Assert.Contains(".geojson", detected.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spreadsheet_saved_as_xlsx_is_unknown_with_a_reason()
+    {
+        var detected = FileKindDetector.Detect(files.WriteBytes("counts.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x00, 0x00]));
+
+        Assert.Equal(FileKind.Unknown, detected.Kind);
+        Assert.Contains("binary", detected.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_is_unknown()
+    {
+        Assert.Equal("the file is empty", FileKindDetector.Detect(files.Write("empty.csv", "")).Description);
+    }
+}
