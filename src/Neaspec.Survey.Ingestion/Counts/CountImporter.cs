@@ -108,8 +108,7 @@ public sealed class CountImporter(SurveyDatabase database)
             catch (Exception ex)
             {
                 // The transaction rolled back with the failure; the ledger says so and a rerun may load it.
-                await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Failed) { Message = $"failed: {ex.Message}" },
-                    CancellationToken.None);
+                await ledger.TryMarkFailedAsync(importId, ex);
                 throw;
             }
         }

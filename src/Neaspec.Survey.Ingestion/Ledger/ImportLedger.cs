@@ -169,6 +169,22 @@ public sealed class ImportLedger(SurveyDatabase database)
         }
     }
 
+    /// <summary>Marks a claimed import failed after its load threw. Never throws itself: when the database
+    /// is what failed, the entry stays 'running' and the next claim of the file finds it abandoned (its
+    /// lock went with the session), so the caller's original exception is the one that surfaces.</summary>
+    public async Task TryMarkFailedAsync(long importId, Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        try
+        {
+            await FinishAsync(importId, new ImportOutcome(ImportStatus.Failed) { Message = $"failed: {failure.Message}" }, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // See the summary: the abandoned-claim check covers this entry.
+        }
+    }
+
     /// <summary>Records a finished attempt that never claimed the file (unreadable, rejected before
     /// loading, or already imported). Its status must not be a claiming one.</summary>
     public async Task<long> RecordAsync(string sha256, string kind, string originalName, string? importedBy,

@@ -86,7 +86,7 @@ public sealed class SiteImporter(SurveyDatabase database)
             }
             catch (Exception ex)
             {
-                await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Failed) { Message = $"failed: {ex.Message}" }, CancellationToken.None);
+                await ledger.TryMarkFailedAsync(importId, ex);
                 throw;
             }
         }
