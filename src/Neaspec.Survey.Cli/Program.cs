@@ -14,4 +14,5 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(SitesCommand.Create());
 root.Subcommands.Add(CountsCommand.Create());
 root.Subcommands.Add(ImportsCommand.Create());
+root.Subcommands.Add(PortalCommand.Create());
 return await root.Parse(args).InvokeAsync();
