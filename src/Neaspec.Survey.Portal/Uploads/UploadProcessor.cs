@@ -89,7 +89,7 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
         {
             ImportedBy = user.Email, AcceptPartial = acceptPartial, ReportDirectory = reports,
         }, progress: null, cancellationToken);
-        var message = result.Message.Replace("--accept-partial", "'load the good rows'", StringComparison.Ordinal);
+        var message = result.Message.Replace("--accept-partial", "the 'Load the good rows' box", StringComparison.Ordinal);
         return new ImportAnswer(result.Status, message, result.ImportId, result.RowsRead, result.RowsAccepted,
             result.RowsRejected, result.ErrorReportPath);
     }

@@ -98,6 +98,8 @@ public sealed partial class PortalClient(Uri baseAddress) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+
     public async Task<string> GetStringAsync(string path)
     {
         using var response = await http.GetAsync(path);
