@@ -43,6 +43,18 @@ public sealed class SecurityTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
+    public async Task Pages_forbid_scripts_framing_and_content_sniffing()
+    {
+        using var anonymous = host.Client();
+        using var response = await anonymous.GetAsync("/Account/Login");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task Forms_without_the_antiforgery_token_are_refused()
     {
         using var anonymous = host.Client();
