@@ -24,6 +24,13 @@ public static class PortalApp
         });
         // One settings chain for every neaspec program; no unprefixed environment variables, no secrets in files.
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Start-up and failures, not every SQL statement and request; appsettings.json may say otherwise.
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        });
         builder.Configuration.AddConfiguration(SurveySettings.Load(overrides));
         if (builder.Configuration["urls"] is { Length: > 0 } urls)
         {
