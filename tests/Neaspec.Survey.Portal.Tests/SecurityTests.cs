@@ -66,6 +66,13 @@ public sealed class SecurityTests(PortalHost host) : IClassFixture<PortalHost>
             [new("email", "forged@example.org"), new("password", PortalHost.Password), new("roles", Roles.Admin)], token: null);
         Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
         Assert.Equal(0, await host.Db.ScalarAsync<long>("select count(*) from portal.users where email = 'forged@example.org'"));
+
+        using var researcher = await host.SignedInAsync(null, Roles.Researcher);
+        var uploads = await host.Db.ScalarAsync<long>("select count(*) from portal.uploads");
+        using var upload = await researcher.UploadAsync("forged.csv", Encoding.UTF8.GetBytes("site_code,date,species,count\n"), withToken: false);
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        Assert.Equal(uploads, await host.Db.ScalarAsync<long>("select count(*) from portal.uploads"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(host.StorageFolder, "incoming")));
     }
 
     [Fact]
@@ -185,10 +192,15 @@ public sealed class SecurityTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, far.StatusCode);
         Assert.Contains("larger than the upload limit", await far.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // Just over the limit (within the form's overhead allowance): refused by the page.
+        // Just over the limit (within the form's overhead allowance): stopped while it streams in.
         using var near = await client.UploadAsync("big.csv", Encoding.UTF8.GetBytes(Rows(host.MaxUploadBytes + 1000)));
         Assert.Equal(HttpStatusCode.OK, near.StatusCode);
         Assert.Contains("larger than the upload limit", await near.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // No Content-Length at all (chunked): stopped at the limit as it streams in.
+        using var chunked = await client.UploadAsync("chunked.csv", Encoding.UTF8.GetBytes(Rows(host.MaxUploadBytes + 1000)), chunked: true);
+        Assert.Equal(HttpStatusCode.OK, chunked.StatusCode);
+        Assert.Contains("larger than the upload limit", await chunked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(before, host.StoredFiles());
         Assert.Equal(uploadsBefore, await host.Db.ScalarAsync<long>("select count(*) from portal.uploads"));

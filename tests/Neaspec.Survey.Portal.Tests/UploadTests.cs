@@ -114,11 +114,13 @@ public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
     public async Task An_empty_form_asks_for_a_file()
     {
         using var client = await host.SignedInAsync(null, Roles.Researcher);
-        var token = await client.TokenAsync("/Upload");
 
-        using var response = await client.PostFormAsync("/Upload", [], token);
+        using var none = await client.UploadAsync("", null);
+        using var empty = await client.UploadAsync("empty.csv", []);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Choose a file", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains("Choose a file", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("empty.csv is empty", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,11 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
     {
         ArgumentNullException.ThrowIfNull(user);
         var file = await store.ReceiveAsync(content, fileName, cancellationToken);
+        if (file.SizeBytes == 0)
+        {
+            Directory.Delete(file.Folder, recursive: true);
+            throw new EmptyUploadException();
+        }
         string kind;
         ImportAnswer answer;
         try

@@ -20,8 +20,9 @@ public sealed class UploadStore(PortalOptions options)
         var path = System.IO.Path.Combine(folder, safeName);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
-        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        try
         {
+            await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var buffer = new byte[1 << 16];
             int read;
             while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
@@ -30,6 +31,12 @@ public sealed class UploadStore(PortalOptions options)
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 size += read;
             }
+        }
+        catch
+        {
+            // Too large, cancelled, the connection dropped: nothing half-received stays behind.
+            Directory.Delete(folder, recursive: true);
+            throw;
         }
         return new ReceivedFile(folder, path, safeName, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }

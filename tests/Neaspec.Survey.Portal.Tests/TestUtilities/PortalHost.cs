@@ -136,19 +136,39 @@ public sealed partial class PortalClient(Uri baseAddress) : IDisposable
     }
 
     /// <summary>Posts a file to the upload page the way a browser does (multipart, with the form's token).</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string fileName, byte[] bytes, bool acceptPartial = false, string page = "/Upload")
+    public async Task<HttpResponseMessage> UploadAsync(string fileName, byte[]? bytes, bool acceptPartial = false, string page = "/Upload",
+        bool withToken = true, bool chunked = false)
     {
         var token = await TokenAsync(page);
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        form.Add(file, "File", fileName);
+        if (withToken)
+        {
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+        }
         if (acceptPartial)
         {
             form.Add(new StringContent("true"), "AcceptPartial");
         }
-        return await http.PostAsync(page, form);
+        if (bytes is not null)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            form.Add(file, "File", fileName);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, page) { Content = form };
+        if (chunked)
+        {
+            // No Content-Length: the server learns the size only by reading.
+            request.Headers.TransferEncodingChunked = true;
+            await form.LoadIntoBufferAsync();
+            request.Content = new StreamContent(await form.ReadAsStreamAsync());
+            foreach (var header in form.Headers)
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            request.Content.Headers.ContentLength = null;
+        }
+        return await http.SendAsync(request);
     }
 
     /// <summary>Uploads and follows the redirect to the upload's page; returns its path and HTML.</summary>
