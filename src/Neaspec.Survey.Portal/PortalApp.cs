@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,11 @@ public static class PortalApp
         services.AddSingleton<UploadStore>();
         services.AddScoped<UploadProcessor>();
         services.AddDbContext<PortalDbContext>(o => PortalDbContext.Configure(o, database.DataSource));
+
+        // Sign-in cookies and antiforgery tokens stay valid across restarts and between instances sharing the folder.
+        services.AddDataProtection()
+            .SetApplicationName("neaspec-portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -23,6 +23,16 @@ public sealed class PortalOptions
     /// <summary>Apply pending migrations (survey schema and portal schema) when the portal starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>ASP.NET Core data-protection keys (they sign the sign-in cookie and antiforgery tokens).
+    /// Default: <c>keys</c> under the storage folder. Keep it private; it is never part of the repository.</summary>
+    public string KeysFolder
+    {
+        get => string.IsNullOrWhiteSpace(keysFolder) ? Path.Combine(StorageFolder, "keys") : keysFolder;
+        set => keysFolder = value;
+    }
+
+    private string? keysFolder;
+
     public string UploadsFolder => Path.Combine(StorageFolder, "uploads");
     public string IncomingFolder => Path.Combine(StorageFolder, "incoming");
     public string ReportsFolder => Path.Combine(StorageFolder, "reports");
@@ -43,8 +53,10 @@ public sealed class PortalOptions
             throw new SettingsException($"Portal:MaxErrorsShown must be positive (is {MaxErrorsShown}).");
         }
         StorageFolder = Path.GetFullPath(StorageFolder);
+        KeysFolder = Path.GetFullPath(KeysFolder);
         try
         {
+            Directory.CreateDirectory(KeysFolder);
             Directory.CreateDirectory(UploadsFolder);
             Directory.CreateDirectory(IncomingFolder);
             Directory.CreateDirectory(ReportsFolder);

@@ -90,6 +90,42 @@ public sealed class SecurityTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Contains("Wrong e-mail or password", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task Sign_in_never_redirects_to_another_site(string returnUrl)
+    {
+        var email = $"redirect-{Guid.NewGuid():N}@example.org";
+        await host.AddUserAsync(email, null, Roles.Researcher);
+        using var client = host.Client();
+        var token = await client.TokenAsync("/Account/Login");
+
+        using var response = await client.PostFormAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl),
+            [new("Email", email), new("Password", PortalHost.Password), new("ReturnUrl", returnUrl)], token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        await host.AddUserAsync("lockout@example.org", null, Roles.Researcher);
+        using var client = host.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            var token = await client.TokenAsync("/Account/Login");
+            using var wrong = await client.PostFormAsync("/Account/Login", [new("Email", "lockout@example.org"), new("Password", $"guess number {i}")], token);
+        }
+
+        var last = await client.TokenAsync("/Account/Login");
+        using var right = await client.PostFormAsync("/Account/Login", [new("Email", "lockout@example.org"), new("Password", PortalHost.Password)], last);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_researcher_sees_the_uploads_of_their_team_only()
     {
@@ -174,7 +210,7 @@ public sealed class SecurityTests(PortalHost host) : IClassFixture<PortalHost>
             Assert.Equal(shown, await host.Db.ScalarAsync<string>($"select original_name from imports where sha256 = '{sha}'"));
         }
         // Kept files are named by content; reports sit in folders named by a random id, never by a user's name.
-        Assert.All(host.StoredFiles(), f => Assert.Matches(@"^(uploads/[0-9a-f]{2}/[0-9a-f]{64}|reports/[0-9a-f]{32}/.+\.errors\.csv)$", f));
+        Assert.All(host.StoredFiles(), f => Assert.Matches(@"^(uploads/[0-9a-f]{2}/[0-9a-f]{64}|reports/[0-9a-f]{32}/.+\.errors\.csv|keys/key-[0-9a-f-]{36}\.xml)$", f));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(host.StorageFolder, "incoming")));
     }
 
