@@ -26,6 +26,7 @@ public sealed class BrowserTests(PortalHost host) : IClassFixture<PortalHost>, I
         driver.FindElement(By.Id("Password")).SendKeys(PortalHost.Password);
         browser.ClickAndWait(By.Id("sign-in"));
         Assert.Equal("Upload a file", driver.FindElement(By.TagName("h1")).Text);
+        browser.Screenshot("upload-form");
 
         driver.FindElement(By.Id("File")).SendKeys(UploadTests.Sample("spoonbill-census-2025-01.csv"));
         browser.ClickAndWait(By.Id("upload"));
