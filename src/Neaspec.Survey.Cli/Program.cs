@@ -17,4 +17,5 @@ root.Subcommands.Add(ImportsCommand.Create());
 root.Subcommands.Add(ConnectivityCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(PortalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Neaspec.Survey.Portal.Accounts;
+
+namespace Neaspec.Survey.Portal.Pages.Admin;
+
+public sealed record UserRow(string Id, string? Email, string? Team, IReadOnlyList<string> Roles, bool Locked);
+
+public sealed class UsersModel(UserManager<PortalUser> users) : PageModel
+{
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool Failed { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync(string email, string? team, string password, string[]? roles)
+    {
+        var user = new PortalUser { UserName = email?.Trim(), Email = email?.Trim(), EmailConfirmed = true, Team = Clean(team) };
+        var result = await users.CreateAsync(user, password ?? "");
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, Valid(roles));
+        }
+        Report(result, $"{user.Email} created");
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(string id, string? team, string[]? roles, bool disabled)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        var wanted = Valid(roles);
+        var self = user.Id == users.GetUserId(User);
+        if (self && !wanted.Contains(Accounts.Roles.Admin) || self && disabled)
+        {
+            Report(IdentityResult.Failed(new IdentityError { Description = "You cannot take the admin role from, or disable, your own account." }), "");
+            await LoadAsync();
+            return Page();
+        }
+        user.Team = Clean(team);
+        var result = await users.UpdateAsync(user);
+        var current = await users.GetRolesAsync(user);
+        if (result.Succeeded)
+        {
+            result = await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        }
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, wanted.Except(current));
+        }
+        if (result.Succeeded)
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            result = await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        }
+        if (result.Succeeded)
+        {
+            // Ends the user's sessions, so a changed role or a disabled account takes effect within a minute.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+        Report(result, $"{user.Email} saved");
+        await LoadAsync();
+        return Page();
+    }
+
+    private static string[] Valid(string[]? roles) => (roles ?? []).Where(Accounts.Roles.All.Contains).Distinct().ToArray();
+
+    private static string? Clean(string? team) => string.IsNullOrWhiteSpace(team) ? null : team.Trim();
+
+    private void Report(IdentityResult result, string success)
+    {
+        Failed = !result.Succeeded;
+        Message = result.Succeeded ? success : string.Join(" ", result.Errors.Select(e => e.Description));
+    }
+
+    private async Task LoadAsync()
+    {
+        var rows = new List<UserRow>();
+        foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
+        {
+            var locked = user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+            rows.Add(new UserRow(user.Id, user.Email, user.Team, [.. await users.GetRolesAsync(user)], locked));
+        }
+        Users = rows;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using Neaspec.Survey.Ingestion.Sites;
+using Neaspec.Survey.Portal.Accounts;
+using Neaspec.Survey.Portal.Tests.TestUtilities;
+
+namespace Neaspec.Survey.Portal.Tests;
+
+/// <summary>Uploading as a field researcher: accepted and rejected rows at once, history, kept files.</summary>
+public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
+{
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neaspec.Survey.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    internal static string Sample(string name) => Path.Combine(RepoRoot(), "data-samples", name);
+
+    internal static async Task ImportSampleSitesAsync(PortalHost host)
+    {
+        var result = await new SiteImporter(host.Db.Database).ImportAsync(Sample("sites.csv"));
+        Assert.True(result.Status is "succeeded" or "unchanged", result.Message);
+    }
+
+    [Fact]
+    public async Task The_sample_census_is_accepted_shown_in_history_and_kept_under_its_sha256()
+    {
+        await ImportSampleSitesAsync(host);
+        using var client = await host.SignedInAsync("Spoonbill census", Roles.Researcher);
+        var bytes = await File.ReadAllBytesAsync(Sample("spoonbill-census-2025-01.csv"));
+
+        var (path, html) = await client.UploadAndReadAsync("spoonbill-census-2025-01.csv", bytes);
+
+        Assert.Contains("status-succeeded", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" id=\"rows-accepted\">9</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" id=\"rows-rejected\">0</td>", html, StringComparison.Ordinal);
+        var history = await client.GetStringAsync("/Imports");
+        Assert.Contains(path, history, StringComparison.Ordinal);
+        Assert.Contains("spoonbill-census-2025-01.csv", history, StringComparison.Ordinal);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var kept = Path.Combine(host.StorageFolder, "uploads", sha[..2], sha);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(kept));
+        Assert.Equal(9, await host.Db.ScalarAsync<long>(
+            $"select count(*) from counts c join imports i on i.id = c.import_id where i.sha256 = '{sha}'"));
+        Assert.Equal(client.Email, await host.Db.ScalarAsync<string>($"select imported_by from imports where sha256 = '{sha}'"));
+
+        // The same bytes again: nothing to do, and said so.
+        var (_, again) = await client.UploadAndReadAsync("copy.csv", bytes);
+        Assert.Contains("status-unchanged", again, StringComparison.Ordinal);
+        Assert.Contains("already imported", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_file_is_rejected_row_by_row_with_a_downloadable_report()
+    {
+        using var client = await host.SignedInAsync("Suncheon team", Roles.Researcher);
+        var csv = "site_code,date,species,count\nKR-SCB,2025-01-12,저어새,abc\nKR-SCB,2025-13-40,저어새,5\n";
+
+        var (path, html) = await client.UploadAndReadAsync("bad.csv", Encoding.UTF8.GetBytes(csv));
+
+        Assert.Contains("status-rejected", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">2</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("abc", html, StringComparison.Ordinal);
+        Assert.Contains("2025-13-40", html, StringComparison.Ordinal);
+        using var report = await client.GetAsync(path + "?handler=Report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("bad.csv.errors.csv", report.Content.Headers.ContentDisposition?.FileNameStar ?? report.Content.Headers.ContentDisposition?.FileName);
+        var lines = (await report.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.Equal("file,line,column,value,reason", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("bad.csv,2,", StringComparison.Ordinal) && l.Contains("abc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Accepting_partial_loads_the_good_rows_and_lists_the_bad_ones()
+    {
+        await ImportSampleSitesAsync(host);
+        using var client = await host.SignedInAsync("Hakata team", Roles.Researcher);
+        var csv = "site_code,date,species,count\nJP-HKB,2025-02-01,Platalea minor,80\nJP-HKB,2025-02-02,Platalea minor,-3\n";
+
+        var (_, html) = await client.UploadAndReadAsync("partial.csv", Encoding.UTF8.GetBytes(csv), acceptPartial: true);
+
+        Assert.Contains("status-partial", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" id=\"rows-accepted\">1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("-3", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("--accept-partial", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("location-long")]
+    [InlineData("location_long")]
+    [InlineData("location.long")]
+    public async Task A_movebank_file_is_recognised_kept_and_answered_not_available_yet(string longitude)
+    {
+        using var client = await host.SignedInAsync("Crane telemetry", Roles.Researcher);
+        var csv = $"event-id,visible,timestamp,{longitude},location-lat,individual-local-identifier\n1,true,2024-10-01 00:00:00.000,127.2,38.2,GM-01\n";
+        var bytes = Encoding.UTF8.GetBytes(csv);
+
+        var (_, html) = await client.UploadAndReadAsync("cranes-movebank.csv", bytes);
+
+        Assert.Contains("track import not available yet", html, StringComparison.Ordinal);
+        Assert.Contains("movebank", html, StringComparison.Ordinal);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.True(File.Exists(Path.Combine(host.StorageFolder, "uploads", sha[..2], sha)));
+        Assert.Equal(0, await host.Db.ScalarAsync<long>($"select count(*) from imports where sha256 = '{sha}'"));
+    }
+
+    [Fact]
+    public async Task An_empty_form_asks_for_a_file()
+    {
+        using var client = await host.SignedInAsync(null, Roles.Researcher);
+
+        using var none = await client.UploadAsync("", null);
+        using var empty = await client.UploadAsync("empty.csv", []);
+
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains("Choose a file", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("empty.csv is empty", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
