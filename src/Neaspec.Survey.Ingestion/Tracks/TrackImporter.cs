@@ -1,0 +1,497 @@
+using System.Diagnostics;
+using Neaspec.Survey.Ingestion.Ledger;
+using Neaspec.Survey.Storage;
+using Neaspec.Survey.Storage.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Neaspec.Survey.Ingestion.Tracks;
+
+/// <summary>How a tracks file is imported.</summary>
+public sealed record TrackImportOptions
+{
+    /// <summary>Default speed limit of the speed filter, km/h: well above the fastest sustained ground
+    /// speeds of migrating cranes and spoonbills with a tailwind (about 100 km/h), well below the
+    /// apparent speeds of GPS glitches (hundreds of km between hourly fixes).</summary>
+    public const double DefaultSpeedLimitKmh = 150;
+
+    public double SpeedLimitKmh { get; init; } = DefaultSpeedLimitKmh;
+
+    /// <summary>Store the good rows of a file that has bad ones (ledger status partial); otherwise one bad
+    /// row rejects the file and nothing is stored.</summary>
+    public bool AcceptPartial { get; init; }
+
+    /// <summary>Movebank reference data (deployments) to link tags to animals.</summary>
+    public string? ReferencePath { get; init; }
+
+    /// <summary>The study of rows that name none; default: the file's name without extensions.</summary>
+    public string? Study { get; init; }
+
+    public string? ImportedBy { get; init; } = Environment.UserName;
+}
+
+/// <summary>Where an import is, for a progress bar.</summary>
+public readonly record struct TrackImportProgress(long BytesRead, long BytesTotal, long Rows, string Stage);
+
+/// <summary>What an import did. <see cref="Status"/> is a ledger status; <see cref="ImportStatus.Unchanged"/>
+/// when the same bytes were imported before (nothing done), <see cref="ImportStatus.Running"/> when
+/// another loader has the file right now.</summary>
+public sealed record TrackImportResult(string Status, long ImportId)
+{
+    public string FileName { get; init; } = "";
+    public long RowsRead { get; init; }
+    public long FixesStored { get; init; }
+    public long Duplicates { get; init; }
+    public long Flagged { get; init; }
+    public long SpeedFlagged { get; init; }
+    public long RowsWithoutLocation { get; init; }
+    public long NonLocationRows { get; init; }
+    public long RowsRejected { get; init; }
+    public int ErrorCount { get; init; }
+    public IReadOnlyList<RowError> Errors { get; init; } = [];
+    public IReadOnlyList<string> AttributeColumns { get; init; } = [];
+    public int Individuals { get; init; }
+    public string? Message { get; init; }
+    public TimeSpan Elapsed { get; init; }
+}
+
+/// <summary>Loads Movebank tracks files: streams the file into an unlogged staging table with binary
+/// COPY, then merges set-based into <c>fixes</c> (dedup by study + event id, else individual + time),
+/// flags implausible speeds and writes the ledger, all in one transaction on the claim's connection.</summary>
+public sealed class TrackImporter(SurveyDatabase database)
+{
+    private readonly ImportLedger ledger = new(database);
+
+    public async Task<TrackImportResult> ImportAsync(string path, TrackImportOptions options,
+        IProgress<TrackImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file", path);
+        }
+        var sha = await FileFingerprint.Sha256Async(path, cancellationToken);
+
+        DeploymentReference? reference = null;
+        if (options.ReferencePath is not null)
+        {
+            reference = DeploymentReference.Read(options.ReferencePath);
+            if (reference.Errors.Count > 0)
+            {
+                var message = $"{Path.GetFileName(options.ReferencePath)}: bad reference data; nothing loaded";
+                var id = await ledger.RecordAsync(sha, ImportKind.Tracks, path, options.ImportedBy,
+                    new ImportOutcome(ImportStatus.Rejected) { Message = message, Errors = reference.Errors }, cancellationToken);
+                return new TrackImportResult(ImportStatus.Rejected, id) { FileName = name, Message = message, Errors = reference.Errors, ErrorCount = reference.Errors.Count };
+            }
+        }
+
+        var claim = await ledger.ClaimAsync(sha, ImportKind.Tracks, path, options.ImportedBy, cancellationToken);
+        switch (claim)
+        {
+            case LedgerClaim.AlreadyImported done:
+                return new TrackImportResult(ImportStatus.Unchanged, done.ImportId)
+                {
+                    FileName = name,
+                    Message = $"the same bytes were imported as import {done.ImportId} on {done.FinishedAt:yyyy-MM-dd HH:mm} UTC: nothing to do",
+                };
+            case LedgerClaim.InProgress running:
+                return new TrackImportResult(ImportStatus.Running, running.ImportId)
+                {
+                    FileName = name,
+                    Message = $"import {running.ImportId} is loading the same file right now",
+                };
+        }
+
+        var claimed = (LedgerClaim.Claimed)claim;
+        await using var conn = claimed.Connection;
+        try
+        {
+            var result = await LoadAsync(conn, claimed.ImportId, path, options, reference, progress, cancellationToken);
+            return result with { Elapsed = clock.Elapsed };
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidDataException or OperationCanceledException)
+        {
+            // The transaction never committed: nothing of this file is stored. Say so in the ledger from
+            // a fresh connection, since the claim's may be the one that broke.
+            var message = ex is OperationCanceledException
+                ? "cancelled: nothing stored"
+                : $"load failed, nothing stored, a rerun may succeed: {Describe(ex)}";
+            await ledger.FinishAsync(claimed.ImportId, new ImportOutcome(ImportStatus.Failed) { Message = message }, CancellationToken.None);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+            return new TrackImportResult(ImportStatus.Failed, claimed.ImportId) { FileName = name, Message = message, Elapsed = clock.Elapsed };
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        PostgresException pg => $"database error {pg.SqlState}: {pg.MessageText}",
+        InvalidDataException => $"the file is not valid gzip ({ex.Message})",
+        _ => ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})",
+    };
+
+    private async Task<TrackImportResult> LoadAsync(NpgsqlConnection conn, long importId, string path, TrackImportOptions options,
+        DeploymentReference? reference, IProgress<TrackImportProgress>? progress, CancellationToken ct)
+    {
+        var name = Path.GetFileName(path);
+        var study = options.Study ?? StudyFromFileName(name);
+        using var reader = TrackFileReader.Open(path, study, reference is null ? null : reference.Find);
+        if (reader.HeaderProblem is { } problem)
+        {
+            var message = $"{name}: {problem}";
+            var errors = new[] { new RowError(1, null, null, problem) };
+            await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Rejected) { Message = message, Errors = errors }, ct);
+            return new TrackImportResult(ImportStatus.Rejected, importId) { FileName = name, Message = message, Errors = errors, ErrorCount = 1 };
+        }
+
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await ExecuteAsync(conn, StagingSql, ct);
+
+        // Parse and COPY. The server stores the rows while the next ones are parsed (two processes).
+        var errorList = new ErrorList();
+        long noFix = 0, nonLocation = 0, staged = 0;
+        var row = new TrackRow();
+        var lastReport = Stopwatch.StartNew();
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "copy track_stage (line, ind, tag, event_id, observed_at, lon, lat, visible, marked_outlier, hdop, satellites, attributes) from stdin (format binary)", ct))
+        {
+            while (reader.Next())
+            {
+                switch (reader.Parse(ref row, errorList))
+                {
+                    case TrackRowKind.NoFix:
+                        noFix++;
+                        break;
+                    case TrackRowKind.NonLocation:
+                        nonLocation++;
+                        break;
+                    case TrackRowKind.Error:
+                        errorList.CountRow();
+                        break;
+                    default:
+                        staged++;
+                        copy.StartRow();
+                        copy.Write((int)row.Line, NpgsqlDbType.Integer);
+                        copy.Write(row.Individual, NpgsqlDbType.Integer);
+                        if (row.Tag >= 0) copy.Write(row.Tag, NpgsqlDbType.Integer); else copy.WriteNull();
+                        if (row.EventId is { } e) copy.Write(e, NpgsqlDbType.Bigint); else copy.WriteNull();
+                        copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
+                        copy.Write(row.Longitude, NpgsqlDbType.Double);
+                        copy.Write(row.Latitude, NpgsqlDbType.Double);
+                        copy.Write(row.Visible, NpgsqlDbType.Boolean);
+                        copy.Write(row.MarkedOutlier, NpgsqlDbType.Boolean);
+                        if (row.Hdop is { } h) copy.Write(h, NpgsqlDbType.Real); else copy.WriteNull();
+                        if (row.SatelliteCount is { } s) copy.Write(s, NpgsqlDbType.Smallint); else copy.WriteNull();
+                        if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
+                        break;
+                }
+                if ((reader.RowsRead & 0x3FFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (progress is not null && lastReport.ElapsedMilliseconds > 200)
+                    {
+                        progress.Report(new TrackImportProgress(reader.BytesRead, reader.BytesTotal, reader.RowsRead, "reading"));
+                        lastReport.Restart();
+                    }
+                }
+            }
+            await copy.CompleteAsync(ct);
+        }
+        progress?.Report(new TrackImportProgress(reader.BytesTotal, reader.BytesTotal, reader.RowsRead, "merging"));
+
+        var attributeColumns = reader.Header.Attributes.Select(a => a.Name).ToList();
+        var baseResult = new TrackImportResult(ImportStatus.Succeeded, importId)
+        {
+            FileName = name,
+            RowsRead = reader.RowsRead,
+            RowsWithoutLocation = noFix,
+            NonLocationRows = nonLocation,
+            RowsRejected = errorList.Rows,
+            ErrorCount = errorList.Count,
+            Errors = errorList.Kept,
+            AttributeColumns = attributeColumns,
+        };
+
+        if (errorList.Count > 0 && !options.AcceptPartial)
+        {
+            await tx.RollbackAsync(ct);
+            var message = $"{name}: {errorList.Rows:N0} bad row(s), {errorList.Count:N0} error(s); nothing stored " +
+                "(fix the file and import it again, or use --accept-partial to store the good rows)";
+            await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Rejected)
+            {
+                RowsRead = reader.RowsRead, RowsRejected = errorList.Rows, Message = message, Errors = errorList.Kept,
+            }, ct);
+            return baseResult with { Status = ImportStatus.Rejected, Message = message };
+        }
+
+        var keys = reader.Keys;
+        if (reference is not null)
+        {
+            // Animals and tags of the reference data are registered even when this file has no fix of them.
+            foreach (var d in reference.Rows)
+            {
+                keys.Individual(study, d.Animal, d.Taxon);
+                keys.Tag(study, d.Tag);
+            }
+        }
+        await WriteKeysAsync(conn, keys, ct);
+        await ExecuteAsync(conn, ResolveKeysSql, ct);
+
+        var stored = await ScalarAsync(conn, MergeSql, importId, ct);
+        await using (var speed = new NpgsqlCommand(SpeedFilterSql, conn) { Parameters = { new() { Value = options.SpeedLimitKmh } } })
+        {
+            await speed.ExecuteNonQueryAsync(ct);
+        }
+        var speedFlagged = await ScalarAsync(conn, "select count(*) from fixes where import_id = $1 and speed_outlier", importId, ct);
+        var flagged = await ScalarAsync(conn,
+            "select count(*) from fixes where import_id = $1 and (not visible or marked_outlier or speed_outlier)", importId, ct);
+        if (reference is not null)
+        {
+            await WriteDeploymentsAsync(conn, importId, study, reference, ct);
+        }
+
+        await using (var source = new NpgsqlCommand(
+            """
+            insert into track_sources (import_id, header, attribute_columns, rows_without_location, non_location_rows, speed_flagged)
+            values ($1, $2, $3, $4, $5, $6)
+            """, conn))
+        {
+            source.Parameters.AddWithValue(importId);
+            source.Parameters.AddWithValue(reader.Header.Names.ToArray());
+            source.Parameters.AddWithValue(attributeColumns.ToArray());
+            source.Parameters.AddWithValue(noFix);
+            source.Parameters.AddWithValue(nonLocation);
+            source.Parameters.AddWithValue(speedFlagged);
+            await source.ExecuteNonQueryAsync(ct);
+        }
+
+        var duplicates = staged - stored;
+        var status = errorList.Count > 0 ? ImportStatus.Partial : ImportStatus.Succeeded;
+        var summary = $"{stored:N0} fixes stored, {duplicates:N0} duplicates, {flagged:N0} flagged ({speedFlagged:N0} by speed), " +
+            $"{noFix:N0} rows without a fix, {nonLocation:N0} non-location rows, {errorList.Rows:N0} bad rows";
+        await ImportLedger.FinishInTransactionAsync(conn, importId, new ImportOutcome(status)
+        {
+            RowsRead = reader.RowsRead,
+            RowsAccepted = stored,
+            RowsRejected = errorList.Rows,
+            Duplicates = duplicates,
+            Flagged = flagged,
+            Message = summary,
+            Errors = errorList.Kept,
+        }, ct);
+        await tx.CommitAsync(ct);
+        return baseResult with
+        {
+            Status = status,
+            FixesStored = stored,
+            Duplicates = duplicates,
+            Flagged = flagged,
+            SpeedFlagged = speedFlagged,
+            Individuals = keys.Individuals.Count,
+            Message = summary,
+        };
+    }
+
+    /// <summary>"fishers-lapoint-newyork.csv.gz" -> "fishers-lapoint-newyork".</summary>
+    public static string StudyFromFileName(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var stem = Path.GetFileName(fileName);
+        foreach (var ext in new[] { ".gz", ".csv", ".txt" })
+        {
+            if (stem.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                stem = stem[..^ext.Length];
+            }
+        }
+        return stem;
+    }
+
+    private static async Task WriteKeysAsync(NpgsqlConnection conn, TrackKeys keys, CancellationToken ct)
+    {
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "copy track_stage_individuals (ind, study, individual, taxon) from stdin (format binary)", ct))
+        {
+            for (var i = 0; i < keys.Individuals.Count; i++)
+            {
+                var (study, individual, taxon) = keys.Individuals[i];
+                await copy.WriteRowAsync(ct, i, study, individual, (object?)taxon ?? DBNull.Value);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "copy track_stage_tags (tag, study, local_identifier) from stdin (format binary)", ct))
+        {
+            for (var i = 0; i < keys.Tags.Count; i++)
+            {
+                await copy.WriteRowAsync(ct, i, keys.Tags[i].Study, keys.Tags[i].Tag);
+            }
+            await copy.CompleteAsync(ct);
+        }
+    }
+
+    private static async Task WriteDeploymentsAsync(NpgsqlConnection conn, long importId, string study, DeploymentReference reference, CancellationToken ct)
+    {
+        foreach (var d in reference.Rows)
+        {
+            await using var cmd = new NpgsqlCommand(
+                """
+                insert into deployments (tag_id, individual_id, deploy_on, deploy_off, import_id)
+                select t.id, i.id, $4, $5, $6
+                from studies s
+                join tags t on t.study_id = s.id and t.local_identifier = $2
+                join individuals i on i.study_id = s.id and i.local_identifier = $3
+                where s.name = $1
+                on conflict (tag_id, individual_id, deploy_on) do update set deploy_off = excluded.deploy_off
+                """, conn);
+            cmd.Parameters.AddWithValue(study);
+            cmd.Parameters.AddWithValue(d.Tag);
+            cmd.Parameters.AddWithValue(d.Animal);
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)d.DeployOn ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)d.DeployOff ?? DBNull.Value });
+            cmd.Parameters.AddWithValue(importId);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql, object p1, CancellationToken ct) =>
+        await ScalarAsync(conn, sql, [p1], ct);
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql, object[] parameters, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.AddWithValue(p);
+        }
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // Temporary tables are not WAL-logged and vanish with the transaction.
+    private const string StagingSql =
+        """
+        set local work_mem = '256MB';
+        create temp table track_stage (
+            line int not null, ind int not null, tag int, event_id bigint, observed_at timestamptz not null,
+            lon float8 not null, lat float8 not null, visible bool not null, marked_outlier bool not null,
+            hdop real, satellites smallint, attributes jsonb
+        ) on commit drop;
+        create temp table track_stage_individuals (ind int primary key, study text not null, individual text not null, taxon text) on commit drop;
+        create temp table track_stage_tags (tag int primary key, study text not null, local_identifier text not null) on commit drop;
+        """;
+
+    // Studies, individuals and tags first (small tables), then a map from the file's numbers to ids.
+    private const string ResolveKeysSql =
+        """
+        insert into studies (name)
+        select distinct study from (select study from track_stage_individuals union select study from track_stage_tags) s
+        order by 1
+        on conflict (name) do nothing;
+
+        insert into individuals (study_id, local_identifier, taxon)
+        select s.id, x.individual, x.taxon
+        from track_stage_individuals x join studies s on s.name = x.study
+        order by x.ind
+        on conflict (study_id, local_identifier) do update set taxon = coalesce(individuals.taxon, excluded.taxon)
+            where individuals.taxon is null and excluded.taxon is not null;
+
+        -- The catalogue knows a taxon by its scientific name or a synonym (Grus vipio -> Antigone vipio).
+        update individuals i set species_name = sp.scientific_name
+        from track_stage_individuals x, studies s, species sp
+        where s.name = x.study and i.study_id = s.id and i.local_identifier = x.individual
+          and i.species_name is null and i.taxon is not null
+          and (lower(sp.scientific_name) = lower(btrim(i.taxon))
+               or lower(btrim(i.taxon)) in (select lower(syn) from unnest(sp.synonyms) syn));
+
+        insert into tags (study_id, local_identifier)
+        select s.id, x.local_identifier
+        from track_stage_tags x join studies s on s.name = x.study
+        order by x.tag
+        on conflict (study_id, local_identifier) do nothing;
+
+        create temp table track_map on commit drop as
+        select x.ind, s.id as study_id, i.id as individual_id
+        from track_stage_individuals x
+        join studies s on s.name = x.study
+        join individuals i on i.study_id = s.id and i.local_identifier = x.individual;
+        alter table track_map add primary key (ind);
+
+        create temp table track_tag_map on commit drop as
+        select x.tag, t.id as tag_id
+        from track_stage_tags x join studies s on s.name = x.study join tags t on t.study_id = s.id and t.local_identifier = x.local_identifier;
+        alter table track_tag_map add primary key (tag);
+        analyze track_map;
+        analyze track_tag_map;
+
+        -- Two files of one study merge one after the other, so the duplicate check below sees every
+        -- committed fix (the unique indexes would otherwise fail the second file).
+        select pg_advisory_xact_lock(1414677331, study_id) from (select distinct study_id from track_map order by 1) s;
+        """;
+
+    // Duplicates within the file: the first row (by line) of each key wins. Duplicates of stored fixes:
+    // anti-joins on the two unique indexes. Rows go in (individual, time) order, which keeps the BRIN
+    // ranges of the point index tight and the btree appends sequential.
+    private const string MergeSql =
+        """
+        with staged as (
+            select s.*, m.study_id, m.individual_id
+            from track_stage s join track_map m on m.ind = s.ind
+        ), firsts as (
+            select distinct on (study_id, event_id, case when event_id is null then individual_id end,
+                                case when event_id is null then observed_at end) *
+            from staged
+            order by study_id, event_id, case when event_id is null then individual_id end,
+                     case when event_id is null then observed_at end, line
+        ), inserted as (
+            insert into fixes (study_id, individual_id, tag_id, event_id, observed_at, location, visible, marked_outlier,
+                               speed_outlier, hdop, satellite_count, attributes, import_id, source_line)
+            select f.study_id, f.individual_id, t.tag_id, f.event_id, f.observed_at, st_setsrid(st_makepoint(f.lon, f.lat), 4326),
+                   f.visible, f.marked_outlier, false, f.hdop, f.satellites, f.attributes, $1, f.line
+            from firsts f
+            left join track_tag_map t on t.tag = f.tag
+            where (f.event_id is null or not exists (
+                      select 1 from fixes x where x.study_id = f.study_id and x.event_id = f.event_id))
+              and not exists (
+                      select 1 from fixes x where x.individual_id = f.individual_id and x.observed_at = f.observed_at
+                        and (f.event_id is null or x.event_id is null or x.event_id = f.event_id))
+            order by f.individual_id, f.observed_at
+            returning 1
+        )
+        select count(*) from inserted;
+        """;
+
+    // A fix is a speed outlier when it is reached too fast from the fix before AND left too fast to the
+    // fix after (a spike); one fast leg alone is a fast flight, or the neighbour's fault. Only fixes that
+    // no other flag excludes take part. Whole tracks of the file's individuals are recomputed, so a new
+    // fix between two stored ones is judged with both; only changed flags are written.
+    private const string SpeedFilterSql =
+        """
+        with legs as (
+            select f.id, f.speed_outlier as old,
+                   st_distancesphere(f.location, lag(f.location) over w) * 3.6
+                       / greatest(extract(epoch from f.observed_at - lag(f.observed_at) over w), 0.001) as kmh_in,
+                   st_distancesphere(f.location, lead(f.location) over w) * 3.6
+                       / greatest(extract(epoch from lead(f.observed_at) over w - f.observed_at), 0.001) as kmh_out
+            from fixes f
+            where f.individual_id in (select individual_id from track_map) and f.visible and not f.marked_outlier
+            window w as (partition by f.individual_id order by f.observed_at, f.id)
+        ), judged as (
+            select id, old, (kmh_in is not null or kmh_out is not null)
+                            and coalesce(kmh_in > $1, true) and coalesce(kmh_out > $1, true) as new
+            from legs
+        )
+        update fixes f set speed_outlier = j.new from judged j
+        where f.id = j.id and j.old <> j.new;
+        """;
+}
