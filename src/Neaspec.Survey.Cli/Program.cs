@@ -8,4 +8,5 @@ root.Subcommands.Add(DbCommand.Create());
 
 
 root.Subcommands.Add(ImportsCommand.Create());
+root.Subcommands.Add(TracksCommand.Create());
 return await root.Parse(args).InvokeAsync();
