@@ -118,6 +118,14 @@ internal static class TracksCommand
         Row("individuals", r.Individuals);
         grid.AddRow("time", $"{r.Elapsed.TotalSeconds:F1} s ({r.RowsRead / Math.Max(0.001, r.Elapsed.TotalSeconds):N0} rows/s)");
         AnsiConsole.Write(grid);
+        if (Environment.GetEnvironmentVariable("NEASPEC_TIMINGS") == "1")
+        {
+            Console.WriteLine($"  path: {r.Path}");
+            foreach (var (stage, took) in r.Timings)
+            {
+                Console.WriteLine($"  {stage}: {took.TotalSeconds:F2} s");
+            }
+        }
         if (r.AttributeColumns.Count > 0)
         {
             Console.WriteLine($"kept per fix in fixes.attributes: {string.Join(", ", r.AttributeColumns)}");

@@ -118,6 +118,17 @@ public sealed class TrackFileReader : IDisposable
         return true;
     }
 
+    /// <summary>The study the current row names (the default study when it names none).</summary>
+    public string CurrentStudy()
+    {
+        if (Header.Study == MovebankHeader.Missing)
+        {
+            return DefaultStudy;
+        }
+        var span = csv.GetSpan(Header.Study);
+        return MovebankValues.IsMissing(span) || !Utf8.IsValid(span) ? DefaultStudy : System.Text.Encoding.UTF8.GetString(span);
+    }
+
     /// <summary>Parses the current row into <paramref name="row"/>; problems are added to <paramref name="errors"/>.</summary>
     public TrackRowKind Parse(ref TrackRow row, ErrorList errors)
     {

@@ -53,6 +53,10 @@ public sealed record TrackImportResult(string Status, long ImportId)
     public int Individuals { get; init; }
     public string? Message { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>Wall time of each stage (read + COPY, keys, merge, speed filter, ...).</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
+    /// <summary>How the fixes went in: "direct copy" or "staged merge" (and why).</summary>
+    public string? Path { get; init; }
 }
 
 /// <summary>Loads Movebank tracks files: streams the file into an unlogged staging table with binary
@@ -135,166 +139,297 @@ public sealed class TrackImporter(SurveyDatabase database)
         _ => ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})",
     };
 
+    private sealed class ReadCounts
+    {
+        public long NoFix;
+        public long NonLocation;
+        public long Fixes;
+        public ErrorList Errors { get; } = new();
+    }
+
+    private delegate void FixWriter(ref TrackRow row);
+
+    /// <summary>Reads every row (the current one first when <paramref name="onRow"/>), counts what is
+    /// not a fix and hands each fix to <paramref name="write"/>.</summary>
+    private static ReadCounts ReadRows(TrackFileReader reader, bool onRow, FixWriter write,
+        IProgress<TrackImportProgress>? progress, CancellationToken ct)
+    {
+        var counts = new ReadCounts();
+        var row = new TrackRow();
+        var lastReport = Stopwatch.StartNew();
+        while (onRow || reader.Next())
+        {
+            onRow = false;
+            switch (reader.Parse(ref row, counts.Errors))
+            {
+                case TrackRowKind.NoFix:
+                    counts.NoFix++;
+                    break;
+                case TrackRowKind.NonLocation:
+                    counts.NonLocation++;
+                    break;
+                case TrackRowKind.Error:
+                    counts.Errors.CountRow();
+                    break;
+                default:
+                    counts.Fixes++;
+                    write(ref row);
+                    break;
+            }
+            if ((reader.RowsRead & 0x3FFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (progress is not null && lastReport.ElapsedMilliseconds > 200)
+                {
+                    progress.Report(new TrackImportProgress(reader.BytesRead, reader.BytesTotal, reader.RowsRead, "reading"));
+                    lastReport.Restart();
+                }
+            }
+        }
+        progress?.Report(new TrackImportProgress(reader.BytesTotal, reader.BytesTotal, reader.RowsRead, "merging"));
+        return counts;
+    }
+
     private async Task<TrackImportResult> LoadAsync(NpgsqlConnection conn, long importId, string path, TrackImportOptions options,
         DeploymentReference? reference, IProgress<TrackImportProgress>? progress, CancellationToken ct)
     {
         var name = Path.GetFileName(path);
-        var study = options.Study ?? StudyFromFileName(name);
-        using var reader = TrackFileReader.Open(path, study, reference is null ? null : reference.Find);
-        if (reader.HeaderProblem is { } problem)
+        var defaultStudy = options.Study ?? StudyFromFileName(name);
+        Func<string, DateTime, (string, string?)?>? lookup = reference is null ? null : reference.Find;
+        var reader = TrackFileReader.Open(path, defaultStudy, lookup);
+        try
         {
-            var message = $"{name}: {problem}";
-            var errors = new[] { new RowError(1, null, null, problem) };
-            await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Rejected) { Message = message, Errors = errors }, ct);
-            return new TrackImportResult(ImportStatus.Rejected, importId) { FileName = name, Message = message, Errors = errors, ErrorCount = 1 };
-        }
-
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await ExecuteAsync(conn, StagingSql, ct);
-
-        // Parse and COPY. The server stores the rows while the next ones are parsed (two processes).
-        var errorList = new ErrorList();
-        long noFix = 0, nonLocation = 0, staged = 0;
-        var row = new TrackRow();
-        var lastReport = Stopwatch.StartNew();
-        await using (var copy = await conn.BeginBinaryImportAsync(
-            "copy track_stage (line, ind, tag, event_id, observed_at, lon, lat, visible, marked_outlier, hdop, satellites, attributes) from stdin (format binary)", ct))
-        {
-            while (reader.Next())
+            if (reader.HeaderProblem is { } problem)
             {
-                switch (reader.Parse(ref row, errorList))
+                var message = $"{name}: {problem}";
+                var errors = new[] { new RowError(1, null, null, problem) };
+                await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Rejected) { Message = message, Errors = errors }, ct);
+                return new TrackImportResult(ImportStatus.Rejected, importId) { FileName = name, Message = message, Errors = errors, ErrorCount = 1 };
+            }
+
+            var timings = new List<(string, TimeSpan)>();
+            var stage = Stopwatch.StartNew();
+            void Lap(string what)
+            {
+                timings.Add((what, stage.Elapsed));
+                stage.Restart();
+            }
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            await ExecuteAsync(conn, "set local work_mem = '256MB'", ct);
+
+            var onRow = reader.Next();
+            var study = onRow ? reader.CurrentStudy() : defaultStudy;
+            RegisterReference(reader.Keys, study, reference);
+            // One load of a study at a time: the duplicate checks then see every committed fix.
+            var studyId = await ScalarAsync(conn,
+                "insert into studies (name) values ($1) on conflict (name) do update set name = excluded.name returning id", study, ct);
+            await ScalarAsync(conn, "select count(*) from (select pg_advisory_xact_lock(1414677331, $1::int)) l", (int)studyId, ct);
+            var studyHasFixes = await ScalarAsync(conn, "select count(*) from (select 1 from fixes where study_id = $1 limit 1) f", (int)studyId, ct) > 0;
+
+            ReadCounts? counts = null;
+            DirectCopy? direct = null;
+            string? fallback = null;
+            if (!studyHasFixes && onRow)
+            {
+                // Nothing stored can conflict: COPY straight into fixes. A duplicate inside the file (a unique
+                // index says so) or a second study sends the file the staged way instead.
+                await ExecuteAsync(conn, "savepoint direct_copy", ct);
+                try
                 {
-                    case TrackRowKind.NoFix:
-                        noFix++;
-                        break;
-                    case TrackRowKind.NonLocation:
-                        nonLocation++;
-                        break;
-                    case TrackRowKind.Error:
-                        errorList.CountRow();
-                        break;
-                    default:
-                        staged++;
-                        copy.StartRow();
-                        copy.Write((int)row.Line, NpgsqlDbType.Integer);
-                        copy.Write(row.Individual, NpgsqlDbType.Integer);
-                        if (row.Tag >= 0) copy.Write(row.Tag, NpgsqlDbType.Integer); else copy.WriteNull();
-                        if (row.EventId is { } e) copy.Write(e, NpgsqlDbType.Bigint); else copy.WriteNull();
-                        copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
-                        copy.Write(row.Longitude, NpgsqlDbType.Double);
-                        copy.Write(row.Latitude, NpgsqlDbType.Double);
-                        copy.Write(row.Visible, NpgsqlDbType.Boolean);
-                        copy.Write(row.MarkedOutlier, NpgsqlDbType.Boolean);
-                        if (row.Hdop is { } h) copy.Write(h, NpgsqlDbType.Real); else copy.WriteNull();
-                        if (row.SatelliteCount is { } s) copy.Write(s, NpgsqlDbType.Smallint); else copy.WriteNull();
-                        if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
-                        break;
-                }
-                if ((reader.RowsRead & 0x3FFF) == 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    if (progress is not null && lastReport.ElapsedMilliseconds > 200)
+                    direct = await DirectCopy.PrepareAsync(conn, (int)studyId, study, importId, options.SpeedLimitKmh, reader.Keys, ct);
+                    await using (var copy = await conn.BeginBinaryImportAsync(DirectCopy.CopySql, ct))
                     {
-                        progress.Report(new TrackImportProgress(reader.BytesRead, reader.BytesTotal, reader.RowsRead, "reading"));
-                        lastReport.Restart();
+                        direct.Copy = copy;
+                        counts = ReadRows(reader, onRow, direct.Write, progress, ct);
+                        direct.Finish();
+                        await copy.CompleteAsync(ct);
                     }
+                    Lap("read + copy into fixes");
+                }
+                catch (Exception ex) when (ex is DirectCopy.Abandoned || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                {
+                    fallback = ex is DirectCopy.Abandoned ? ex.Message : "duplicates inside the file";
+                    await ExecuteAsync(conn, "rollback to savepoint direct_copy", ct);
+                    direct = null;
+                    counts = null;
+                    reader.Dispose();
+                    reader = TrackFileReader.Open(path, defaultStudy, lookup);
+                    onRow = reader.Next();
+                    RegisterReference(reader.Keys, study, reference);
+                    Lap($"direct copy abandoned ({fallback})");
                 }
             }
-            await copy.CompleteAsync(ct);
-        }
-        progress?.Report(new TrackImportProgress(reader.BytesTotal, reader.BytesTotal, reader.RowsRead, "merging"));
-
-        var attributeColumns = reader.Header.Attributes.Select(a => a.Name).ToList();
-        var baseResult = new TrackImportResult(ImportStatus.Succeeded, importId)
-        {
-            FileName = name,
-            RowsRead = reader.RowsRead,
-            RowsWithoutLocation = noFix,
-            NonLocationRows = nonLocation,
-            RowsRejected = errorList.Rows,
-            ErrorCount = errorList.Count,
-            Errors = errorList.Kept,
-            AttributeColumns = attributeColumns,
-        };
-
-        if (errorList.Count > 0 && !options.AcceptPartial)
-        {
-            await tx.RollbackAsync(ct);
-            var message = $"{name}: {errorList.Rows:N0} bad row(s), {errorList.Count:N0} error(s); nothing stored " +
-                "(fix the file and import it again, or use --accept-partial to store the good rows)";
-            await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Rejected)
+            if (counts is null)
             {
-                RowsRead = reader.RowsRead, RowsRejected = errorList.Rows, Message = message, Errors = errorList.Kept,
-            }, ct);
-            return baseResult with { Status = ImportStatus.Rejected, Message = message };
-        }
-
-        var keys = reader.Keys;
-        if (reference is not null)
-        {
-            // Animals and tags of the reference data are registered even when this file has no fix of them.
-            foreach (var d in reference.Rows)
-            {
-                keys.Individual(study, d.Animal, d.Taxon);
-                keys.Tag(study, d.Tag);
+                await ExecuteAsync(conn, StagingSql, ct);
+                await using var copy = await conn.BeginBinaryImportAsync(
+                    "copy track_stage (line, ind, tag, event_id, observed_at, lon, lat, visible, marked_outlier, hdop, satellites, attributes) from stdin (format binary)", ct);
+                counts = ReadRows(reader, onRow, (ref TrackRow row) => WriteStaged(copy, ref row), progress, ct);
+                await copy.CompleteAsync(ct);
+                Lap("read + copy to staging");
             }
-        }
-        await WriteKeysAsync(conn, keys, ct);
-        await ExecuteAsync(conn, ResolveKeysSql, ct);
 
-        var stored = await ScalarAsync(conn, MergeSql, importId, ct);
-        await using (var speed = new NpgsqlCommand(SpeedFilterSql, conn) { Parameters = { new() { Value = options.SpeedLimitKmh } } })
-        {
-            await speed.ExecuteNonQueryAsync(ct);
-        }
-        var speedFlagged = await ScalarAsync(conn, "select count(*) from fixes where import_id = $1 and speed_outlier", importId, ct);
-        var flagged = await ScalarAsync(conn,
-            "select count(*) from fixes where import_id = $1 and (not visible or marked_outlier or speed_outlier)", importId, ct);
-        if (reference is not null)
-        {
-            await WriteDeploymentsAsync(conn, importId, study, reference, ct);
-        }
+            var errorList = counts.Errors;
+            var attributeColumns = reader.Header.Attributes.Select(a => a.Name).ToList();
+            var baseResult = new TrackImportResult(ImportStatus.Succeeded, importId)
+            {
+                FileName = name,
+                RowsRead = reader.RowsRead,
+                RowsWithoutLocation = counts.NoFix,
+                NonLocationRows = counts.NonLocation,
+                RowsRejected = errorList.Rows,
+                ErrorCount = errorList.Count,
+                Errors = errorList.Kept,
+                AttributeColumns = attributeColumns,
+            };
+            if (errorList.Count > 0 && !options.AcceptPartial)
+            {
+                await tx.RollbackAsync(ct);
+                var message = $"{name}: {errorList.Rows:N0} bad row(s), {errorList.Count:N0} error(s); nothing stored " +
+                    "(fix the file and import it again, or use --accept-partial to store the good rows)";
+                await ledger.FinishAsync(importId, new ImportOutcome(ImportStatus.Rejected)
+                {
+                    RowsRead = reader.RowsRead, RowsRejected = errorList.Rows, Message = message, Errors = errorList.Kept,
+                }, ct);
+                return baseResult with { Status = ImportStatus.Rejected, Message = message };
+            }
 
-        await using (var source = new NpgsqlCommand(
-            """
-            insert into track_sources (import_id, header, attribute_columns, rows_without_location, non_location_rows, speed_flagged)
-            values ($1, $2, $3, $4, $5, $6)
-            """, conn))
-        {
-            source.Parameters.AddWithValue(importId);
-            source.Parameters.AddWithValue(reader.Header.Names.ToArray());
-            source.Parameters.AddWithValue(attributeColumns.ToArray());
-            source.Parameters.AddWithValue(noFix);
-            source.Parameters.AddWithValue(nonLocation);
-            source.Parameters.AddWithValue(speedFlagged);
-            await source.ExecuteNonQueryAsync(ct);
-        }
+            var keys = reader.Keys;
+            long stored;
+            int[] individualIds;
+            if (direct is not null)
+            {
+                individualIds = await direct.WriteKeysAsync(ct);
+                stored = counts.Fixes;
+                Lap("individuals and tags");
+                if (!direct.TracksInOrder)
+                {
+                    // The file was not in (individual, time) order: judge speeds in the database.
+                    await RunSpeedFilterAsync(conn, individualIds, options.SpeedLimitKmh, ct);
+                    Lap("speed filter (file out of order)");
+                }
+            }
+            else
+            {
+                await WriteKeysAsync(conn, keys, ct);
+                await ExecuteAsync(conn, ResolveKeysSql, ct);
+                individualIds = await IdsAsync(conn, "select individual_id from track_map", ct);
+                Lap("resolve studies, individuals, tags");
+                stored = await ScalarAsync(conn, MergeSql, importId, ct);
+                Lap("merge into fixes");
+                await RunSpeedFilterAsync(conn, individualIds, options.SpeedLimitKmh, ct);
+                Lap("speed filter");
+            }
+            await using (var species = new NpgsqlCommand(SpeciesSql, conn) { Parameters = { new() { Value = individualIds } } })
+            {
+                await species.ExecuteNonQueryAsync(ct);
+            }
+            if (reference is not null)
+            {
+                await WriteDeploymentsAsync(conn, importId, study, reference, ct);
+            }
 
-        var duplicates = staged - stored;
-        var status = errorList.Count > 0 ? ImportStatus.Partial : ImportStatus.Succeeded;
-        var summary = $"{stored:N0} fixes stored, {duplicates:N0} duplicates, {flagged:N0} flagged ({speedFlagged:N0} by speed), " +
-            $"{noFix:N0} rows without a fix, {nonLocation:N0} non-location rows, {errorList.Rows:N0} bad rows";
-        await ImportLedger.FinishInTransactionAsync(conn, importId, new ImportOutcome(status)
+            var speedFlagged = await ScalarAsync(conn, "select count(*) from fixes where import_id = $1 and speed_outlier", importId, ct);
+            var flagged = await ScalarAsync(conn,
+                "select count(*) from fixes where import_id = $1 and (not visible or marked_outlier or speed_outlier)", importId, ct);
+            await using (var source = new NpgsqlCommand(
+                """
+                insert into track_sources (import_id, header, attribute_columns, rows_without_location, non_location_rows, speed_flagged)
+                values ($1, $2, $3, $4, $5, $6)
+                """, conn))
+            {
+                source.Parameters.AddWithValue(importId);
+                source.Parameters.AddWithValue(reader.Header.Names.ToArray());
+                source.Parameters.AddWithValue(attributeColumns.ToArray());
+                source.Parameters.AddWithValue(counts.NoFix);
+                source.Parameters.AddWithValue(counts.NonLocation);
+                source.Parameters.AddWithValue(speedFlagged);
+                await source.ExecuteNonQueryAsync(ct);
+            }
+
+            var duplicates = counts.Fixes - stored;
+            var status = errorList.Count > 0 ? ImportStatus.Partial : ImportStatus.Succeeded;
+            var summary = $"{stored:N0} fixes stored, {duplicates:N0} duplicates, {flagged:N0} flagged ({speedFlagged:N0} by speed), " +
+                $"{counts.NoFix:N0} rows without a fix, {counts.NonLocation:N0} non-location rows, {errorList.Rows:N0} bad rows";
+            await ImportLedger.FinishInTransactionAsync(conn, importId, new ImportOutcome(status)
+            {
+                RowsRead = reader.RowsRead,
+                RowsAccepted = stored,
+                RowsRejected = errorList.Rows,
+                Duplicates = duplicates,
+                Flagged = flagged,
+                Message = summary,
+                Errors = errorList.Kept,
+            }, ct);
+            await tx.CommitAsync(ct);
+            Lap("counts, ledger, commit");
+            return baseResult with
+            {
+                Status = status,
+                FixesStored = stored,
+                Duplicates = duplicates,
+                Flagged = flagged,
+                SpeedFlagged = speedFlagged,
+                Individuals = individualIds.Length,
+                Message = summary,
+                Timings = timings,
+                Path = direct is null ? fallback is null ? "staged merge" : $"staged merge ({fallback})" : "direct copy",
+            };
+        }
+        finally
         {
-            RowsRead = reader.RowsRead,
-            RowsAccepted = stored,
-            RowsRejected = errorList.Rows,
-            Duplicates = duplicates,
-            Flagged = flagged,
-            Message = summary,
-            Errors = errorList.Kept,
-        }, ct);
-        await tx.CommitAsync(ct);
-        return baseResult with
+            reader.Dispose();
+        }
+    }
+
+
+    private static void RegisterReference(TrackKeys keys, string study, DeploymentReference? reference)
+    {
+        if (reference is null)
         {
-            Status = status,
-            FixesStored = stored,
-            Duplicates = duplicates,
-            Flagged = flagged,
-            SpeedFlagged = speedFlagged,
-            Individuals = keys.Individuals.Count,
-            Message = summary,
-        };
+            return;
+        }
+        // Animals and tags of the reference data are registered even when this file has no fix of them.
+        foreach (var d in reference.Rows)
+        {
+            keys.Individual(study, d.Animal, d.Taxon);
+            keys.Tag(study, d.Tag);
+        }
+    }
+
+    private static void WriteStaged(NpgsqlBinaryImporter copy, ref TrackRow row)
+    {
+        copy.StartRow();
+        copy.Write((int)row.Line, NpgsqlDbType.Integer);
+        copy.Write(row.Individual, NpgsqlDbType.Integer);
+        if (row.Tag >= 0) copy.Write(row.Tag, NpgsqlDbType.Integer); else copy.WriteNull();
+        if (row.EventId is { } e) copy.Write(e, NpgsqlDbType.Bigint); else copy.WriteNull();
+        copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
+        copy.Write(row.Longitude, NpgsqlDbType.Double);
+        copy.Write(row.Latitude, NpgsqlDbType.Double);
+        copy.Write(row.Visible, NpgsqlDbType.Boolean);
+        copy.Write(row.MarkedOutlier, NpgsqlDbType.Boolean);
+        if (row.Hdop is { } h) copy.Write(h, NpgsqlDbType.Real); else copy.WriteNull();
+        if (row.SatelliteCount is { } s) copy.Write(s, NpgsqlDbType.Smallint); else copy.WriteNull();
+        if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
+    }
+
+    private static async Task RunSpeedFilterAsync(NpgsqlConnection conn, int[] individualIds, double limitKmh, CancellationToken ct)
+    {
+        await using var speed = new NpgsqlCommand(SpeedFilterSql, conn) { Parameters = { new() { Value = limitKmh }, new() { Value = individualIds } } };
+        await speed.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<int[]> IdsAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        var ids = new List<int>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            ids.Add(r.GetInt32(0));
+        }
+        return [.. ids];
     }
 
     /// <summary>"fishers-lapoint-newyork.csv.gz" -> "fishers-lapoint-newyork".</summary>
@@ -381,7 +516,6 @@ public sealed class TrackImporter(SurveyDatabase database)
     // Temporary tables are not WAL-logged and vanish with the transaction.
     private const string StagingSql =
         """
-        set local work_mem = '256MB';
         create temp table track_stage (
             line int not null, ind int not null, tag int, event_id bigint, observed_at timestamptz not null,
             lon float8 not null, lat float8 not null, visible bool not null, marked_outlier bool not null,
@@ -406,14 +540,6 @@ public sealed class TrackImporter(SurveyDatabase database)
         on conflict (study_id, local_identifier) do update set taxon = coalesce(individuals.taxon, excluded.taxon)
             where individuals.taxon is null and excluded.taxon is not null;
 
-        -- The catalogue knows a taxon by its scientific name or a synonym (Grus vipio -> Antigone vipio).
-        update individuals i set species_name = sp.scientific_name
-        from track_stage_individuals x, studies s, species sp
-        where s.name = x.study and i.study_id = s.id and i.local_identifier = x.individual
-          and i.species_name is null and i.taxon is not null
-          and (lower(sp.scientific_name) = lower(btrim(i.taxon))
-               or lower(btrim(i.taxon)) in (select lower(syn) from unnest(sp.synonyms) syn));
-
         insert into tags (study_id, local_identifier)
         select s.id, x.local_identifier
         from track_stage_tags x join studies s on s.name = x.study
@@ -434,9 +560,16 @@ public sealed class TrackImporter(SurveyDatabase database)
         analyze track_map;
         analyze track_tag_map;
 
-        -- Two files of one study merge one after the other, so the duplicate check below sees every
-        -- committed fix (the unique indexes would otherwise fail the second file).
-        select pg_advisory_xact_lock(1414677331, study_id) from (select distinct study_id from track_map order by 1) s;
+        """;
+
+    // The catalogue knows a taxon by its scientific name or a synonym (Grus vipio -> Antigone vipio).
+    private const string SpeciesSql =
+        """
+        update individuals i set species_name = sp.scientific_name
+        from species sp
+        where i.id = any($1) and i.species_name is null and i.taxon is not null
+          and (lower(sp.scientific_name) = lower(btrim(i.taxon))
+               or lower(btrim(i.taxon)) in (select lower(syn) from unnest(sp.synonyms) syn));
         """;
 
     // Duplicates within the file: the first row (by line) of each key wins. Duplicates of stored fixes:
@@ -484,7 +617,7 @@ public sealed class TrackImporter(SurveyDatabase database)
                    st_distancesphere(f.location, lead(f.location) over w) * 3.6
                        / greatest(extract(epoch from lead(f.observed_at) over w - f.observed_at), 0.001) as kmh_out
             from fixes f
-            where f.individual_id in (select individual_id from track_map) and f.visible and not f.marked_outlier
+            where f.individual_id = any($2) and f.visible and not f.marked_outlier
             window w as (partition by f.individual_id order by f.observed_at, f.id)
         ), judged as (
             select id, old, (kmh_in is not null or kmh_out is not null)

@@ -1,0 +1,269 @@
+using System.Buffers.Binary;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Neaspec.Survey.Ingestion.Tracks;
+
+/// <summary>The fast way in, for a study with no stored fixes: rows are COPYed straight into
+/// <c>fixes</c>, with database ids for individuals and tags taken from blocks reserved before the COPY,
+/// points written as EWKB, and the speed filter applied on the fly (one fix of look-ahead per
+/// individual) while the file is in (individual, time) order.</summary>
+internal sealed class DirectCopy
+{
+    public const string CopySql =
+        "copy fixes (study_id, individual_id, tag_id, event_id, observed_at, location, visible, marked_outlier, speed_outlier, " +
+        "hdop, satellite_count, attributes, import_id, source_line) from stdin (format binary)";
+
+    // Ids reserved per file; a file with more new individuals (or tags) takes the staged way.
+    private const int Reserve = 2048;
+
+    private readonly NpgsqlConnection conn;
+    private readonly int studyId;
+    private readonly string study;
+    private readonly long importId;
+    private readonly double limitKmh;
+    private readonly TrackKeys keys;
+    private readonly Dictionary<string, int> storedIndividuals;
+    private readonly Dictionary<string, int> storedTags;
+    private readonly int[] reservedIndividuals;
+    private readonly int[] reservedTags;
+    private int nextIndividual;
+    private int nextTag;
+    private readonly List<int> individualIds = [];
+    private readonly List<int> tagIds = [];
+    private readonly byte[] ewkb = new byte[25];
+
+    // Order check and look-ahead of the speed filter.
+    private readonly HashSet<int> finished = [];
+    private int current = -1;
+    private DateTime currentTime;
+    private bool hasPending;
+    private TrackRow pending;
+    private double? pendingKmhIn;
+
+    private DirectCopy(NpgsqlConnection conn, int studyId, string study, long importId, double limitKmh, TrackKeys keys,
+        Dictionary<string, int> storedIndividuals, Dictionary<string, int> storedTags, int[] reservedIndividuals, int[] reservedTags)
+    {
+        this.conn = conn;
+        this.studyId = studyId;
+        this.study = study;
+        this.importId = importId;
+        this.limitKmh = limitKmh;
+        this.keys = keys;
+        this.storedIndividuals = storedIndividuals;
+        this.storedTags = storedTags;
+        this.reservedIndividuals = reservedIndividuals;
+        this.reservedTags = reservedTags;
+        ewkb[0] = 1; // little endian
+        BinaryPrimitives.WriteUInt32LittleEndian(ewkb.AsSpan(1), 0x2000_0001); // Point with SRID
+        BinaryPrimitives.WriteInt32LittleEndian(ewkb.AsSpan(5), 4326);
+    }
+
+    /// <summary>The file is not one for the direct way after all.</summary>
+    public sealed class Abandoned(string message) : Exception(message);
+
+    public NpgsqlBinaryImporter Copy { get; set; } = null!;
+
+    /// <summary>Whether every individual's fixes came as one run in time order (then the flags set while
+    /// copying are the speed filter's).</summary>
+    public bool TracksInOrder { get; private set; } = true;
+
+    public static async Task<DirectCopy> PrepareAsync(NpgsqlConnection conn, int studyId, string study, long importId,
+        double limitKmh, TrackKeys keys, CancellationToken ct)
+    {
+        var individuals = await NamesAsync(conn, "select local_identifier, id from individuals where study_id = $1", studyId, ct);
+        var tags = await NamesAsync(conn, "select local_identifier, id from tags where study_id = $1", studyId, ct);
+        var reservedIndividuals = await ReserveAsync(conn, "individuals", ct);
+        var reservedTags = await ReserveAsync(conn, "tags", ct);
+        return new DirectCopy(conn, studyId, study, importId, limitKmh, keys, individuals, tags, reservedIndividuals, reservedTags);
+    }
+
+    private static async Task<Dictionary<string, int>> NamesAsync(NpgsqlConnection conn, string sql, int studyId, CancellationToken ct)
+    {
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new() { Value = studyId } } };
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            names[r.GetString(0)] = r.GetInt32(1);
+        }
+        return names;
+    }
+
+    private static async Task<int[]> ReserveAsync(NpgsqlConnection conn, string table, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            $"select array_agg(nextval(pg_get_serial_sequence('{table}', 'id'))::int order by 1) from generate_series(1, {Reserve})", conn);
+        return (int[])(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private int IndividualId(int key)
+    {
+        while (individualIds.Count <= key)
+        {
+            var (s, name, _) = keys.Individuals[individualIds.Count];
+            if (s != study)
+            {
+                throw new Abandoned("the file has more than one study");
+            }
+            if (!storedIndividuals.TryGetValue(name, out var id))
+            {
+                if (nextIndividual == reservedIndividuals.Length)
+                {
+                    throw new Abandoned($"more than {Reserve} new individuals");
+                }
+                id = reservedIndividuals[nextIndividual++];
+            }
+            individualIds.Add(id);
+        }
+        return individualIds[key];
+    }
+
+    private int TagId(int key)
+    {
+        while (tagIds.Count <= key)
+        {
+            var (s, name) = keys.Tags[tagIds.Count];
+            if (s != study)
+            {
+                throw new Abandoned("the file has more than one study");
+            }
+            if (!storedTags.TryGetValue(name, out var id))
+            {
+                if (nextTag == reservedTags.Length)
+                {
+                    throw new Abandoned($"more than {Reserve} new tags");
+                }
+                id = reservedTags[nextTag++];
+            }
+            tagIds.Add(id);
+        }
+        return tagIds[key];
+    }
+
+    public void Write(ref TrackRow row)
+    {
+        if (row.Individual != current)
+        {
+            TracksInOrder &= finished.Add(row.Individual);
+            current = row.Individual;
+        }
+        else if (row.ObservedAt < currentTime)
+        {
+            TracksInOrder = false;
+        }
+        currentTime = row.ObservedAt;
+
+        if (!row.Visible || row.MarkedOutlier)
+        {
+            // Excluded by another flag: not part of the sequence the speed filter judges.
+            WriteRow(ref row, false);
+            return;
+        }
+        if (hasPending && pending.Individual == row.Individual)
+        {
+            var kmhOut = Kmh(ref pending, ref row);
+            WriteRow(ref pending, IsSpike(pendingKmhIn, kmhOut));
+            pending = row;
+            pendingKmhIn = kmhOut;
+            return;
+        }
+        Finish();
+        pending = row;
+        pendingKmhIn = null;
+        hasPending = true;
+    }
+
+    /// <summary>Writes the last fix held back for the speed filter.</summary>
+    public void Finish()
+    {
+        if (hasPending)
+        {
+            WriteRow(ref pending, IsSpike(pendingKmhIn, null));
+            hasPending = false;
+        }
+    }
+
+    // As SpeedFilterSql: too fast in and too fast out; a missing neighbour does not acquit.
+    private bool IsSpike(double? kmhIn, double? kmhOut) =>
+        (kmhIn is not null || kmhOut is not null) && (kmhIn is null || kmhIn > limitKmh) && (kmhOut is null || kmhOut > limitKmh);
+
+    private static double Kmh(ref TrackRow a, ref TrackRow b)
+    {
+        // ST_DistanceSphere's sphere (mean Earth radius), as the SQL filter uses.
+        const double radius = 6371008.7714;
+        var dLat = double.DegreesToRadians(b.Latitude - a.Latitude);
+        var dLon = double.DegreesToRadians(b.Longitude - a.Longitude);
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+            + Math.Cos(double.DegreesToRadians(a.Latitude)) * Math.Cos(double.DegreesToRadians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        var meters = 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        var seconds = Math.Max(Math.Abs((b.ObservedAt - a.ObservedAt).TotalSeconds), 0.001);
+        return meters * 3.6 / seconds;
+    }
+
+    private void WriteRow(ref TrackRow row, bool speedOutlier)
+    {
+        var copy = Copy;
+        copy.StartRow();
+        copy.Write(studyId, NpgsqlDbType.Integer);
+        copy.Write(IndividualId(row.Individual), NpgsqlDbType.Integer);
+        if (row.Tag >= 0) copy.Write(TagId(row.Tag), NpgsqlDbType.Integer); else copy.WriteNull();
+        if (row.EventId is { } e) copy.Write(e, NpgsqlDbType.Bigint); else copy.WriteNull();
+        copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
+        BinaryPrimitives.WriteDoubleLittleEndian(ewkb.AsSpan(9), row.Longitude);
+        BinaryPrimitives.WriteDoubleLittleEndian(ewkb.AsSpan(17), row.Latitude);
+        copy.Write(ewkb, NpgsqlDbType.Bytea);
+        copy.Write(row.Visible, NpgsqlDbType.Boolean);
+        copy.Write(row.MarkedOutlier, NpgsqlDbType.Boolean);
+        copy.Write(speedOutlier, NpgsqlDbType.Boolean);
+        if (row.Hdop is { } h) copy.Write(h, NpgsqlDbType.Real); else copy.WriteNull();
+        if (row.SatelliteCount is { } s) copy.Write(s, NpgsqlDbType.Smallint); else copy.WriteNull();
+        if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
+        copy.Write(importId, NpgsqlDbType.Bigint);
+        copy.Write((int)row.Line, NpgsqlDbType.Integer);
+    }
+
+    /// <summary>Stores the new individuals and tags under their reserved ids (the COPY already refers to
+    /// them; the transaction makes both visible at once) and returns the ids of the file's individuals.</summary>
+    public async Task<int[]> WriteKeysAsync(CancellationToken ct)
+    {
+        for (var k = 0; k < keys.Individuals.Count; k++)
+        {
+            IndividualId(k);
+        }
+        for (var k = 0; k < keys.Tags.Count; k++)
+        {
+            TagId(k);
+        }
+        var ids = individualIds.ToArray();
+        var names = keys.Individuals.Select(i => i.Individual).ToArray();
+        var taxa = keys.Individuals.Select(i => i.Taxon).ToArray();
+        await using (var cmd = new NpgsqlCommand(
+            """
+            insert into individuals (id, study_id, local_identifier, taxon)
+            select id, $4, name, taxon from unnest($1::int[], $2::text[], $3::text[]) as x(id, name, taxon)
+            on conflict (study_id, local_identifier) do update set taxon = coalesce(individuals.taxon, excluded.taxon)
+                where individuals.taxon is null and excluded.taxon is not null
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(ids);
+            cmd.Parameters.AddWithValue(names);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = taxa, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            cmd.Parameters.AddWithValue(studyId);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await using (var cmd = new NpgsqlCommand(
+            """
+            insert into tags (id, study_id, local_identifier)
+            select id, $3, name from unnest($1::int[], $2::text[]) as x(id, name)
+            on conflict (study_id, local_identifier) do nothing
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(tagIds.ToArray());
+            cmd.Parameters.AddWithValue(keys.Tags.Select(t => t.Tag).ToArray());
+            cmd.Parameters.AddWithValue(studyId);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        return ids;
+    }
+}
