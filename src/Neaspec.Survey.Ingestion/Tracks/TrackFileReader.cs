@@ -44,7 +44,7 @@ public sealed class TrackFileReader : IDisposable
 {
     private readonly FileStream file;
     private readonly CsvReader csv;
-    private readonly HashSet<long> malformedLines = [];
+    private readonly Dictionary<long, CsvMalformedReason> malformedLines = [];
     private readonly ArrayBufferWriter<byte> json = new(1024);
     private readonly Utf8JsonWriter jsonWriter;
     private readonly Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup;
@@ -72,7 +72,7 @@ public sealed class TrackFileReader : IDisposable
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             BufferSize = 1 << 20,
-            OnMalformedRecord = r => malformedLines.Add(r.LineNumber),
+            OnMalformedRecord = r => malformedLines.TryAdd(r.LineNumber, r.Reason),
         }, leaveOpen: false);
         DefaultStudy = defaultStudy;
         this.deploymentLookup = deploymentLookup;
@@ -136,9 +136,15 @@ public sealed class TrackFileReader : IDisposable
         var h = Header;
         var line = csv.LineNumber;
         row.Line = line;
-        if (malformedLines.Count > 0 && malformedLines.Contains(line))
+        if (malformedLines.Count > 0 && malformedLines.TryGetValue(line, out var malformed))
         {
-            errors.Add(new RowError(line, null, null, "malformed quoting (a quote inside an unquoted value, text after a closing quote, or a quote never closed)"));
+            errors.Add(new RowError(line, null, null, malformed switch
+            {
+                CsvMalformedReason.UnterminatedQuote => "a quoted value is never closed: the file is cut off (truncated) or a closing quote is missing",
+                CsvMalformedReason.StrayQuote => "a quote inside an unquoted value: quote the whole value and double the quote",
+                CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote: quote the whole value and double the quotes inside it",
+                _ => $"malformed CSV ({malformed})",
+            }));
             return TrackRowKind.Error;
         }
         if (csv.FieldCount != h.Names.Count)
