@@ -116,7 +116,7 @@ public sealed class TrackImporter(SurveyDatabase database)
             var result = await LoadAsync(conn, claimed.ImportId, path, options, reference, progress, cancellationToken);
             return result with { Elapsed = clock.Elapsed };
         }
-        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidDataException or OperationCanceledException)
+        catch (Exception ex)
         {
             // The transaction never committed: nothing of this file is stored. Say so in the ledger from
             // a fresh connection, since the claim's may be the one that broke.
@@ -124,9 +124,9 @@ public sealed class TrackImporter(SurveyDatabase database)
                 ? "cancelled: nothing stored"
                 : $"load failed, nothing stored, a rerun may succeed: {Describe(ex)}";
             await ledger.FinishAsync(claimed.ImportId, new ImportOutcome(ImportStatus.Failed) { Message = message }, CancellationToken.None);
-            if (ex is OperationCanceledException)
+            if (ex is not (NpgsqlException or IOException or InvalidDataException))
             {
-                throw;
+                throw; // cancelled, or a bug: the ledger says failed, the caller hears why
             }
             return new TrackImportResult(ImportStatus.Failed, claimed.ImportId) { FileName = name, Message = message, Elapsed = clock.Elapsed };
         }
