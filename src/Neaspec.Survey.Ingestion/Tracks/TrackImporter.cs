@@ -305,7 +305,7 @@ public sealed class TrackImporter(SurveyDatabase database)
                 if (!direct.TracksInOrder)
                 {
                     // The file was not in (individual, time) order: judge speeds in the database.
-                    await RunSpeedFilterAsync(conn, individualIds, options.SpeedLimitKmh, ct);
+                    await RunSpeedFilterAsync(conn, individualIds, options.SpeedLimitKmh, importId, ct);
                     Lap("speed filter (file out of order)");
                 }
             }
@@ -317,7 +317,7 @@ public sealed class TrackImporter(SurveyDatabase database)
                 Lap("resolve studies, individuals, tags");
                 stored = await ScalarAsync(conn, MergeSql, importId, ct);
                 Lap("merge into fixes");
-                await RunSpeedFilterAsync(conn, individualIds, options.SpeedLimitKmh, ct);
+                await RunSpeedFilterAsync(conn, individualIds, options.SpeedLimitKmh, importId, ct);
                 Lap("speed filter");
             }
             await using (var species = new NpgsqlCommand(SpeciesSql, conn) { Parameters = { new() { Value = individualIds } } })
@@ -414,9 +414,12 @@ public sealed class TrackImporter(SurveyDatabase database)
         if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
     }
 
-    private static async Task RunSpeedFilterAsync(NpgsqlConnection conn, int[] individualIds, double limitKmh, CancellationToken ct)
+    private static async Task RunSpeedFilterAsync(NpgsqlConnection conn, int[] individualIds, double limitKmh, long importId, CancellationToken ct)
     {
-        await using var speed = new NpgsqlCommand(SpeedFilterSql, conn) { Parameters = { new() { Value = limitKmh }, new() { Value = individualIds } } };
+        await using var speed = new NpgsqlCommand(SpeedFilterSql, conn)
+        {
+            Parameters = { new() { Value = limitKmh }, new() { Value = individualIds }, new() { Value = importId } },
+        };
         await speed.ExecuteNonQueryAsync(ct);
     }
 
@@ -606,23 +609,36 @@ public sealed class TrackImporter(SurveyDatabase database)
 
     // A fix is a speed outlier when it is reached too fast from the fix before AND left too fast to the
     // fix after (a spike); one fast leg alone is a fast flight, or the neighbour's fault. Only fixes that
-    // no other flag excludes take part. Whole tracks of the file's individuals are recomputed, so a new
-    // fix between two stored ones is judged with both; only changed flags are written.
+    // no other flag excludes take part. A load can change the flags of its own fixes and of the stored
+    // fixes next to them, nothing else: per individual the window spans the new fixes plus two stored
+    // fixes either side (so each judged fix has both its neighbours), and only changed flags are written.
     private const string SpeedFilterSql =
         """
-        with legs as (
+        with span as (
+            select n.individual_id,
+                   coalesce((select x.observed_at from fixes x
+                             where x.individual_id = n.individual_id and x.observed_at < n.lo and x.visible and not x.marked_outlier
+                             order by x.observed_at desc offset 1 limit 1), '-infinity') as lo,
+                   coalesce((select x.observed_at from fixes x
+                             where x.individual_id = n.individual_id and x.observed_at > n.hi and x.visible and not x.marked_outlier
+                             order by x.observed_at offset 1 limit 1), 'infinity') as hi
+            from (select individual_id, min(observed_at) as lo, max(observed_at) as hi
+                  from fixes where import_id = $3 and individual_id = any($2) group by individual_id) n
+        ), legs as (
             select f.id, f.speed_outlier as old,
+                   f.import_id = $3 or lag(f.import_id) over w = $3 or lead(f.import_id) over w = $3 as touched,
                    st_distancesphere(f.location, lag(f.location) over w) * 3.6
                        / greatest(extract(epoch from f.observed_at - lag(f.observed_at) over w), 0.001) as kmh_in,
                    st_distancesphere(f.location, lead(f.location) over w) * 3.6
                        / greatest(extract(epoch from lead(f.observed_at) over w - f.observed_at), 0.001) as kmh_out
-            from fixes f
-            where f.individual_id = any($2) and f.visible and not f.marked_outlier
+            from fixes f join span s on s.individual_id = f.individual_id and f.observed_at between s.lo and s.hi
+            where f.visible and not f.marked_outlier
             window w as (partition by f.individual_id order by f.observed_at, f.id)
         ), judged as (
             select id, old, (kmh_in is not null or kmh_out is not null)
                             and coalesce(kmh_in > $1, true) and coalesce(kmh_out > $1, true) as new
             from legs
+            where touched
         )
         update fixes f set speed_outlier = j.new from judged j
         where f.id = j.id and j.old <> j.new;

@@ -288,6 +288,9 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var all = SpikeTrack("SpeedLater", false).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var without = all.Where(l => !l.StartsWith("110,", StringComparison.Ordinal));
         await Import(files.Write("later-1.csv", string.Join('\n', without) + "\n"));
+        // Without 10:00 the spike is left over two hours: about 236 km (2.5 degrees of longitude at 32N) in 2 h
+        // is 118 km/h, under the limit, so one leg is fast and 09:00 is not a spike yet.
+        Assert.Equal(0, await Count("select count(*) from fixes where speed_outlier and study_id = (select id from studies where name = 'SpeedLater')"));
         var second = await Import(files.Write("later-2.csv", all[0] + "\n" + all.Single(l => l.StartsWith("110,", StringComparison.Ordinal)) + "\n"));
 
         Assert.Equal(1, second.FixesStored);
