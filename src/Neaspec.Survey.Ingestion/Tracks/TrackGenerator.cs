@@ -62,7 +62,8 @@ public static class TrackGenerator
         writer.WriteLine(Header);
         const int perIndividual = 24 * 365; // a year of hourly fixes
         var individuals = (int)Math.Max(1, (fixes + perIndividual - 1) / perIndividual);
-        var eventId = 1_000_000_000L;
+        // Event ids differ between seeds, so files of two seeds are different fixes, not duplicates.
+        var eventId = 1_000_000_000L + (seed % 1_000_000) * 1_000_000_000_000L;
         long written = 0;
         var line = new StringBuilder(256);
         for (var n = 0; n < individuals && written < fixes; n++)

@@ -575,33 +575,25 @@ public sealed class TrackImporter(SurveyDatabase database)
                or lower(btrim(i.taxon)) in (select lower(syn) from unnest(sp.synonyms) syn));
         """;
 
-    // Duplicates within the file: the first row (by line) of each key wins. Duplicates of stored fixes:
-    // anti-joins on the two unique indexes. Rows go in (individual, time) order, which keeps the BRIN
-    // ranges of the point index tight and the btree appends sequential.
+    // One pass, in (individual, time) order, which keeps the BRIN ranges of the point index tight and the
+    // btree appends sequential. The unique indexes find the duplicates, of stored fixes and within the
+    // file alike (DO NOTHING also skips a row that an earlier row of the same statement inserted; the
+    // earlier line wins). A row without event id is also a duplicate of a stored fix of the individual at
+    // that time that has one, which no index says: the anti-join checks that, for those rows only.
     private const string MergeSql =
         """
-        with staged as (
-            select s.*, m.study_id, m.individual_id
-            from track_stage s join track_map m on m.ind = s.ind
-        ), firsts as (
-            select distinct on (study_id, event_id, case when event_id is null then individual_id end,
-                                case when event_id is null then observed_at end) *
-            from staged
-            order by study_id, event_id, case when event_id is null then individual_id end,
-                     case when event_id is null then observed_at end, line
-        ), inserted as (
+        with inserted as (
             insert into fixes (study_id, individual_id, tag_id, event_id, observed_at, location, visible, marked_outlier,
                                speed_outlier, hdop, satellite_count, attributes, import_id, source_line)
-            select f.study_id, f.individual_id, t.tag_id, f.event_id, f.observed_at, st_setsrid(st_makepoint(f.lon, f.lat), 4326),
-                   f.visible, f.marked_outlier, false, f.hdop, f.satellites, f.attributes, $1, f.line
-            from firsts f
-            left join track_tag_map t on t.tag = f.tag
-            where (f.event_id is null or not exists (
-                      select 1 from fixes x where x.study_id = f.study_id and x.event_id = f.event_id))
-              and not exists (
-                      select 1 from fixes x where x.individual_id = f.individual_id and x.observed_at = f.observed_at
-                        and (f.event_id is null or x.event_id is null or x.event_id = f.event_id))
-            order by f.individual_id, f.observed_at
+            select m.study_id, m.individual_id, t.tag_id, s.event_id, s.observed_at, st_setsrid(st_makepoint(s.lon, s.lat), 4326),
+                   s.visible, s.marked_outlier, false, s.hdop, s.satellites, s.attributes, $1, s.line
+            from track_stage s
+            join track_map m on m.ind = s.ind
+            left join track_tag_map t on t.tag = s.tag
+            where s.event_id is not null
+               or not exists (select 1 from fixes x where x.individual_id = m.individual_id and x.observed_at = s.observed_at)
+            order by m.individual_id, s.observed_at, s.line
+            on conflict do nothing
             returning 1
         )
         select count(*) from inserted;

@@ -119,6 +119,28 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
     }
 
     [Fact]
+    public async Task Duplicates_of_stored_fixes_and_within_the_file_are_counted_together()
+    {
+        const string head = "event-id,timestamp,location-long,location-lat,individual-local-identifier,study-name\n";
+        await Import(files.Write("mixed-1.csv", head +
+            "1,2024-01-10 00:00:00.000,127.5,34.85,HC-1,Mixed\n" +
+            "2,2024-01-10 01:00:00.000,127.51,34.86,HC-1,Mixed\n"));
+
+        var second = await Import(files.Write("mixed-2.csv", head +
+            "2,2024-01-10 01:00:00.000,127.51,34.86,HC-1,Mixed\n" +   // event 2 is stored
+            "3,2024-01-10 02:00:00.000,127.52,34.87,HC-1,Mixed\n" +   // new
+            "3,2024-01-10 02:00:00.000,127.52,34.87,HC-1,Mixed\n" +   // event 3 again
+            ",2024-01-10 00:00:00.000,127.5,34.85,HC-1,Mixed\n" +     // no event id: HC-1 at 00:00 is stored
+            ",2024-01-10 03:00:00.000,127.53,34.88,HC-1,Mixed\n" +    // new
+            ",2024-01-10 03:00:00.000,127.53,34.88,HC-1,Mixed\n"));   // HC-1 at 03:00 again
+
+        Assert.Equal(ImportStatus.Succeeded, second.Status);
+        Assert.Equal(2, second.FixesStored);
+        Assert.Equal(4, second.Duplicates);
+        Assert.Equal(4, await FixesOf("Mixed"));
+    }
+
+    [Fact]
     public async Task Without_event_ids_individual_and_time_are_the_key()
     {
         var path = files.Write("dup-times.csv",
