@@ -50,6 +50,7 @@ public sealed class MovebankHeader
         var known = new Dictionary<string, int>(StringComparer.Ordinal);
         var attributes = new List<(int, string)>();
         var unnamed = new List<int>();
+        var fallbacks = new Dictionary<string, int>(StringComparer.Ordinal);
         problem = null;
         for (var i = 0; i < names.Count; i++)
         {
@@ -60,7 +61,13 @@ public sealed class MovebankHeader
                 unnamed.Add(i);
                 continue;
             }
-            if (Aliases.TryGetValue(canonical, out var attribute))
+            if (Fallbacks.TryGetValue(canonical, out var fallback))
+            {
+                // Used only when the file lacks the attribute itself (see below); kept as an attribute too.
+                fallbacks.TryAdd(fallback, i);
+                attributes.Add((i, names[i].Trim()));
+            }
+            else if (Aliases.TryGetValue(canonical, out var attribute))
             {
                 if (!known.TryAdd(attribute, i))
                 {
@@ -73,7 +80,7 @@ public sealed class MovebankHeader
             }
         }
 
-        int At(string a) => known.TryGetValue(a, out var i) ? i : Missing;
+        int At(string a) => known.TryGetValue(a, out var i) ? i : fallbacks.TryGetValue(a, out var f) ? f : Missing;
         var header = new MovebankHeader(names)
         {
             EventId = At("event-id"),
@@ -107,6 +114,14 @@ public sealed class MovebankHeader
         }
         return header;
     }
+
+    // Movebank's numeric database ids (REST API: individual_id, tag_id), standing in for the local
+    // identifiers only when a file has no local identifiers.
+    private static readonly Dictionary<string, string> Fallbacks = new(StringComparer.Ordinal)
+    {
+        ["individual-id"] = "individual-local-identifier",
+        ["tag-id"] = "tag-local-identifier",
+    };
 
     // Movebank attribute name -> the attribute it stands for. Canonical forms only (see Canonical).
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)

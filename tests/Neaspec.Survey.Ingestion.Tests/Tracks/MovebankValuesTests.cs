@@ -52,4 +52,26 @@ public sealed class MovebankValuesTests
     [InlineData("gps:hdop", "gps:hdop")]
     public void Header_names_fold_to_one_form(string name, string canonical) =>
         Assert.Equal(canonical, MovebankHeader.Canonical(name));
+
+    [Fact]
+    public void Movebank_database_ids_stand_in_only_for_missing_local_identifiers()
+    {
+        var api = MovebankHeader.Parse(["event_id", "timestamp", "location_long", "location_lat", "individual_id", "tag_id"], out var problem);
+        Assert.Null(problem);
+        Assert.Equal(4, api.Individual);
+        Assert.Equal(5, api.Tag);
+
+        var both = MovebankHeader.Parse(["timestamp", "location-long", "location-lat", "individual-id", "individual-local-identifier"], out problem);
+        Assert.Null(problem);
+        Assert.Equal(4, both.Individual);
+        Assert.Contains(both.Attributes, a => a.Name == "individual-id");
+    }
+
+    [Fact]
+    public void A_header_without_coordinates_says_what_is_missing()
+    {
+        MovebankHeader.Parse(["site", "date", "count"], out var problem);
+        Assert.NotNull(problem);
+        Assert.Contains("timestamp, location-long, location-lat", problem, StringComparison.Ordinal);
+    }
 }
