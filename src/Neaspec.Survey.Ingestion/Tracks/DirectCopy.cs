@@ -68,6 +68,11 @@ internal sealed class DirectCopy
     /// copying are the speed filter's).</summary>
     public bool TracksInOrder { get; private set; } = true;
 
+    /// <summary>Fixes written with any flag, and with the speed flag.</summary>
+    public long Flagged { get; private set; }
+
+    public long SpeedFlagged { get; private set; }
+
     public static async Task<DirectCopy> PrepareAsync(NpgsqlConnection conn, int studyId, string study, long importId,
         double limitKmh, TrackKeys keys, CancellationToken ct)
     {
@@ -203,6 +208,14 @@ internal sealed class DirectCopy
 
     private void WriteRow(ref TrackRow row, bool speedOutlier)
     {
+        if (speedOutlier)
+        {
+            SpeedFlagged++;
+        }
+        if (speedOutlier || !row.Visible || row.MarkedOutlier)
+        {
+            Flagged++;
+        }
         var copy = Copy;
         copy.StartRow();
         copy.Write(studyId, NpgsqlDbType.Integer);

@@ -329,9 +329,18 @@ public sealed class TrackImporter(SurveyDatabase database)
                 await WriteDeploymentsAsync(conn, importId, study, reference, ct);
             }
 
-            var speedFlagged = await ScalarAsync(conn, "select count(*) from fixes where import_id = $1 and speed_outlier", importId, ct);
-            var flagged = await ScalarAsync(conn,
-                "select count(*) from fixes where import_id = $1 and (not visible or marked_outlier or speed_outlier)", importId, ct);
+            long speedFlagged, flagged;
+            if (direct is { TracksInOrder: true })
+            {
+                // Every fix of this import went through DirectCopy and no later step changed a flag.
+                (speedFlagged, flagged) = (direct.SpeedFlagged, direct.Flagged);
+            }
+            else
+            {
+                speedFlagged = await ScalarAsync(conn, "select count(*) from fixes where import_id = $1 and speed_outlier", importId, ct);
+                flagged = await ScalarAsync(conn,
+                    "select count(*) from fixes where import_id = $1 and (not visible or marked_outlier or speed_outlier)", importId, ct);
+            }
             await using (var source = new NpgsqlCommand(
                 """
                 insert into track_sources (import_id, header, attribute_columns, rows_without_location, non_location_rows, speed_flagged)
