@@ -79,7 +79,13 @@ public sealed class TrackFileReader : IDisposable
         jsonWriter = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Header = MovebankHeader.Parse(csv.Headers, out var problem);
         HeaderProblem = problem;
-        if (problem is null && Header.Individual == MovebankHeader.Missing && deploymentLookup is null)
+        if (csv.Headers.Count == 0 || csv.Headers.Count == 1 && csv.Headers[0].Length == 0)
+        {
+            HeaderProblem = input is GZipStream
+                ? "the gzip file holds no text: it is empty or cut off"
+                : "the file is empty: no header line";
+        }
+        else if (problem is null && Header.Individual == MovebankHeader.Missing && deploymentLookup is null)
         {
             HeaderProblem = "the file has no individual-local-identifier column: give the deployments with --reference so tags can be linked to animals";
         }
