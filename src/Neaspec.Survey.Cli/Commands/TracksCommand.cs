@@ -114,6 +114,7 @@ internal static class TracksCommand
         Row("  of them by speed", r.SpeedFlagged);
         Row("rows without a fix", r.RowsWithoutLocation);
         Row("non-location rows", r.NonLocationRows);
+        Row("undeployed tag rows", r.RowsWithoutIndividual);
         Row("bad rows", r.RowsRejected);
         Row("individuals", r.Individuals);
         grid.AddRow("time", $"{r.Elapsed.TotalSeconds:F1} s ({r.RowsRead / Math.Max(0.001, r.Elapsed.TotalSeconds):N0} rows/s)");

@@ -16,6 +16,9 @@ public enum TrackRowKind
     NoFix,
     /// <summary>A row of a sensor that gives no location (accelerometer, ...).</summary>
     NonLocation,
+    /// <summary>A fix of a tag while no animal wore it (Movebank's undeployed data): no individual named,
+    /// no deployment covering its time.</summary>
+    NoIndividual,
     /// <summary>A bad row: its errors were added to the error list.</summary>
     Error,
 }
@@ -276,6 +279,10 @@ public sealed class TrackFileReader : IDisposable
         }
 
         ResolveKeys(ref row, errors, line);
+        if (errors.Count == before && row.Individual < 0)
+        {
+            return TrackRowKind.NoIndividual;
+        }
         row.Attributes = h.Attributes.Count == 0 ? null : WriteAttributes(errors, line);
         return errors.Count > before ? TrackRowKind.Error : TrackRowKind.Fix;
     }
@@ -283,6 +290,7 @@ public sealed class TrackFileReader : IDisposable
     private void ResolveKeys(ref TrackRow row, ErrorList errors, long line)
     {
         var h = Header;
+        row.Individual = -1;
         if (!TextField(h.Study, errors, line, out var studySpan))
         {
             return;
@@ -336,9 +344,7 @@ public sealed class TrackFileReader : IDisposable
             row.Individual = Keys.Individual(study, animal.Animal, taxonSpan.IsEmpty ? animal.Taxon : System.Text.Encoding.UTF8.GetString(taxonSpan));
             return;
         }
-        errors.Add(new RowError(line, h.Individual == MovebankHeader.Missing ? h.Names[h.Tag] : h.Names[h.Individual],
-            tagSpan.IsEmpty ? "" : MovebankValues.Show(tagSpan),
-            "no individual: the row names none and no deployment of its tag covers its timestamp"));
+        // Neither named nor deployed: the tag recorded while no animal wore it. Counted, not stored.
     }
 
     /// <summary>A text column's value (empty when the column is missing or NA); false when it is not UTF-8.</summary>

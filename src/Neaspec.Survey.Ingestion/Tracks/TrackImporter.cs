@@ -46,6 +46,8 @@ public sealed record TrackImportResult(string Status, long ImportId)
     public long SpeedFlagged { get; init; }
     public long RowsWithoutLocation { get; init; }
     public long NonLocationRows { get; init; }
+    /// <summary>Fixes of a tag that no animal wore at the time (no individual named, no deployment): not stored.</summary>
+    public long RowsWithoutIndividual { get; init; }
     public long RowsRejected { get; init; }
     public int ErrorCount { get; init; }
     public IReadOnlyList<RowError> Errors { get; init; } = [];
@@ -142,6 +144,7 @@ public sealed class TrackImporter(SurveyDatabase database)
     private sealed class ReadCounts
     {
         public long NoFix;
+        public long NoIndividual;
         public long NonLocation;
         public long Fixes;
         public ErrorList Errors { get; } = new();
@@ -164,6 +167,9 @@ public sealed class TrackImporter(SurveyDatabase database)
             {
                 case TrackRowKind.NoFix:
                     counts.NoFix++;
+                    break;
+                case TrackRowKind.NoIndividual:
+                    counts.NoIndividual++;
                     break;
                 case TrackRowKind.NonLocation:
                     counts.NonLocation++;
@@ -276,6 +282,7 @@ public sealed class TrackImporter(SurveyDatabase database)
                 FileName = name,
                 RowsRead = reader.RowsRead,
                 RowsWithoutLocation = counts.NoFix,
+                RowsWithoutIndividual = counts.NoIndividual,
                 NonLocationRows = counts.NonLocation,
                 RowsRejected = errorList.Rows,
                 ErrorCount = errorList.Count,
@@ -359,7 +366,8 @@ public sealed class TrackImporter(SurveyDatabase database)
             var duplicates = counts.Fixes - stored;
             var status = errorList.Count > 0 ? ImportStatus.Partial : ImportStatus.Succeeded;
             var summary = $"{stored:N0} fixes stored, {duplicates:N0} duplicates, {flagged:N0} flagged ({speedFlagged:N0} by speed), " +
-                $"{counts.NoFix:N0} rows without a fix, {counts.NonLocation:N0} non-location rows, {errorList.Rows:N0} bad rows";
+                $"{counts.NoFix:N0} rows without a fix, {counts.NonLocation:N0} non-location rows, " +
+                $"{counts.NoIndividual:N0} rows of undeployed tags, {errorList.Rows:N0} bad rows";
             await ImportLedger.FinishInTransactionAsync(conn, importId, new ImportOutcome(status)
             {
                 RowsRead = reader.RowsRead,

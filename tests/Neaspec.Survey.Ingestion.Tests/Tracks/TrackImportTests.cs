@@ -372,11 +372,41 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         // A17 was on Misaki until 1 Feb, B42 on Misaki from 5 Feb, A17 on Kenta from 1 Mar.
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Equal(3, result.FixesStored);
-        Assert.Equal(2, await Count("select count(*) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Misaki'"));
-        Assert.Equal(9003, await Count("select event_id from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Kenta'"));
-        Assert.Equal(2, await Count("select count(*) from deployments d join individuals i on i.id = d.individual_id where i.local_identifier = 'Misaki'"));
-        Assert.Equal(2, await Count("select count(distinct tag_id) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Misaki'"));
-        Assert.Equal(SpeciesCatalogueNames.HoodedCrane, await db.ScalarAsync<string>("select species_name from individuals where local_identifier = 'Kenta'"));
+        Assert.Equal(2, await Count("select count(*) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Misaki' and i.study_id = (select id from studies where name = 'Retagged')"));
+        Assert.Equal(9003, await Count("select event_id from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Kenta' and i.study_id = (select id from studies where name = 'Retagged')"));
+        Assert.Equal(2, await Count("select count(*) from deployments d join individuals i on i.id = d.individual_id where i.local_identifier = 'Misaki' and i.study_id = (select id from studies where name = 'Retagged')"));
+        Assert.Equal(2, await Count("select count(distinct tag_id) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Misaki' and i.study_id = (select id from studies where name = 'Retagged')"));
+        Assert.Equal(SpeciesCatalogueNames.HoodedCrane, await db.ScalarAsync<string>("select species_name from individuals where local_identifier = 'Kenta' and study_id = (select id from studies where name = 'Retagged')"));
+    }
+
+    [Fact]
+    public async Task Fixes_of_a_tag_no_animal_wore_are_counted_not_stored()
+    {
+        var path = files.Write("undeployed.csv",
+            "event-id,timestamp,location-long,location-lat,tag-local-identifier,study-name\n" +
+            "9101,2023-10-20 06:00:00.000,130.35,32.09,A17,Undeployed\n" +   // before any deployment of A17
+            "9102,2024-01-15 06:00:00.000,130.36,32.10,A17,Undeployed\n" +   // on Misaki
+            "9103,2024-02-03 06:00:00.000,130.37,32.11,A17,Undeployed\n");   // between Misaki (off 1 Feb) and Kenta (on 1 Mar)
+
+        var result = await Import(path, new TrackImportOptions { ReferencePath = TestFiles.Data("tracks/reference-retagged.csv") });
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal(1, result.FixesStored);
+        Assert.Equal(2, result.RowsWithoutIndividual);
+        Assert.Equal(9102, await Count("select event_id from fixes where study_id = (select id from studies where name = 'Undeployed')"));
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_and_windows_line_ends_change_nothing()
+    {
+        var text = File.ReadAllText(TestFiles.Data("tracks/dialect-hyphen.csv")).Replace("\"Dialects\"", "\"Windows\"", StringComparison.Ordinal).ReplaceLineEndings("\r\n");
+        var path = files.Write("windows.csv", text, bom: true);
+
+        var result = await Import(path);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal(3, result.FixesStored);
+        Assert.Equal(1, await Count("select count(*) from fixes where event_id = 5001 and study_id = (select id from studies where name = 'Windows')"));
     }
 
     [Fact]
