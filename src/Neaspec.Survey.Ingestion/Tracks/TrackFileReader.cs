@@ -145,7 +145,7 @@ public sealed class TrackFileReader : IDisposable
         var h = Header;
         var line = csv.LineNumber;
         row.Line = line;
-        if (malformedLines.Count > 0 && malformedLines.TryGetValue(line, out var malformed))
+        if (malformedLines.Count > 0 && malformedLines.Remove(line, out var malformed))
         {
             errors.Add(new RowError(line, null, null, malformed switch
             {
