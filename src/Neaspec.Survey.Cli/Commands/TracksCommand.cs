@@ -122,6 +122,7 @@ internal static class TracksCommand
         if (Environment.GetEnvironmentVariable("NEASPEC_TIMINGS") == "1")
         {
             Console.WriteLine($"  path: {r.Path}");
+            Console.WriteLine($"  process CPU: {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s");
             foreach (var (stage, took) in r.Timings)
             {
                 Console.WriteLine($"  {stage}: {took.TotalSeconds:F2} s");

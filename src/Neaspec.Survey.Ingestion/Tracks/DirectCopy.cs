@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -31,7 +30,6 @@ internal sealed class DirectCopy
     private int nextTag;
     private readonly List<int> individualIds = [];
     private readonly List<int> tagIds = [];
-    private readonly byte[] ewkb = new byte[25];
 
     // Order check and look-ahead of the speed filter.
     private readonly HashSet<int> finished = [];
@@ -54,15 +52,12 @@ internal sealed class DirectCopy
         this.storedTags = storedTags;
         this.reservedIndividuals = reservedIndividuals;
         this.reservedTags = reservedTags;
-        ewkb[0] = 1; // little endian
-        BinaryPrimitives.WriteUInt32LittleEndian(ewkb.AsSpan(1), 0x2000_0001); // Point with SRID
-        BinaryPrimitives.WriteInt32LittleEndian(ewkb.AsSpan(5), 4326);
     }
 
     /// <summary>The file is not one for the direct way after all.</summary>
     public sealed class Abandoned(string message) : Exception(message);
 
-    public NpgsqlBinaryImporter Copy { get; set; } = null!;
+    public PgBinaryCopyWriter Copy { get; set; } = null!;
 
     /// <summary>Whether every individual's fixes came as one run in time order (then the flags set while
     /// copying are the speed filter's).</summary>
@@ -217,23 +212,21 @@ internal sealed class DirectCopy
             Flagged++;
         }
         var copy = Copy;
-        copy.StartRow();
-        copy.Write(studyId, NpgsqlDbType.Integer);
-        copy.Write(IndividualId(row.Individual), NpgsqlDbType.Integer);
-        if (row.Tag >= 0) copy.Write(TagId(row.Tag), NpgsqlDbType.Integer); else copy.WriteNull();
-        if (row.EventId is { } e) copy.Write(e, NpgsqlDbType.Bigint); else copy.WriteNull();
-        copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
-        BinaryPrimitives.WriteDoubleLittleEndian(ewkb.AsSpan(9), row.Longitude);
-        BinaryPrimitives.WriteDoubleLittleEndian(ewkb.AsSpan(17), row.Latitude);
-        copy.Write(ewkb, NpgsqlDbType.Bytea);
-        copy.Write(row.Visible, NpgsqlDbType.Boolean);
-        copy.Write(row.MarkedOutlier, NpgsqlDbType.Boolean);
-        copy.Write(speedOutlier, NpgsqlDbType.Boolean);
-        if (row.Hdop is { } h) copy.Write(h, NpgsqlDbType.Real); else copy.WriteNull();
-        if (row.SatelliteCount is { } s) copy.Write(s, NpgsqlDbType.Smallint); else copy.WriteNull();
-        if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
-        copy.Write(importId, NpgsqlDbType.Bigint);
-        copy.Write((int)row.Line, NpgsqlDbType.Integer);
+        copy.StartRow(14);
+        copy.Int32(studyId);
+        copy.Int32(IndividualId(row.Individual));
+        if (row.Tag >= 0) copy.Int32(TagId(row.Tag)); else copy.Null();
+        if (row.EventId is { } e) copy.Int64(e); else copy.Null();
+        copy.TimestampTz(row.ObservedAt);
+        copy.Point4326(row.Longitude, row.Latitude);
+        copy.Bool(row.Visible);
+        copy.Bool(row.MarkedOutlier);
+        copy.Bool(speedOutlier);
+        if (row.Hdop is { } h) copy.Float4(h); else copy.Null();
+        if (row.SatelliteCount is { } s) copy.Int16(s); else copy.Null();
+        if (row.Attributes is { } a) copy.Jsonb(a); else copy.Null();
+        copy.Int64(importId);
+        copy.Int32((int)row.Line);
     }
 
     /// <summary>Stores the new individuals and tags under their reserved ids (the COPY already refers to

@@ -37,8 +37,8 @@ public struct TrackRow
     public bool MarkedOutlier;
     public float? Hdop;
     public short? SatelliteCount;
-    /// <summary>The file's other non-empty columns as a JSON object, or null.</summary>
-    public string? Attributes;
+    /// <summary>The file's other non-empty columns as a JSON object (UTF-8), or null.</summary>
+    public byte[]? Attributes;
 }
 
 /// <summary>Streams a Movebank CSV (plain or gzip, recognised by its bytes) row by row with CsvHelper's
@@ -375,7 +375,7 @@ public sealed class TrackFileReader : IDisposable
         return $"not UTF-8 text (byte 0x{value[at]:X2} at byte {at + 1} of the value): save the file as UTF-8";
     }
 
-    private string? WriteAttributes(ErrorList errors, long line)
+    private byte[]? WriteAttributes(ErrorList errors, long line)
     {
         json.ResetWrittenCount();
         jsonWriter.Reset(json);
@@ -405,7 +405,7 @@ public sealed class TrackFileReader : IDisposable
         }
         jsonWriter.WriteEndObject();
         jsonWriter.Flush();
-        return System.Text.Encoding.UTF8.GetString(json.WrittenSpan);
+        return json.WrittenSpan.ToArray();
     }
 
     private static bool IsLocationSensor(ReadOnlySpan<byte> sensor) =>

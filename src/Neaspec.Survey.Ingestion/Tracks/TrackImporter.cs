@@ -243,12 +243,13 @@ public sealed class TrackImporter(SurveyDatabase database)
                 try
                 {
                     direct = await DirectCopy.PrepareAsync(conn, (int)studyId, study, importId, options.SpeedLimitKmh, reader.Keys, ct);
-                    await using (var copy = await conn.BeginBinaryImportAsync(DirectCopy.CopySql, ct))
+                    await using (var raw = await conn.BeginRawBinaryCopyAsync(DirectCopy.CopySql, ct))
                     {
+                        var copy = new PgBinaryCopyWriter(raw);
                         direct.Copy = copy;
                         counts = ReadRows(reader, onRow, direct.Write, progress, ct);
                         direct.Finish();
-                        await copy.CompleteAsync(ct);
+                        copy.Complete();
                     }
                     Lap("read + copy into fixes");
                 }
@@ -268,10 +269,13 @@ public sealed class TrackImporter(SurveyDatabase database)
             if (counts is null)
             {
                 await ExecuteAsync(conn, StagingSql, ct);
-                await using var copy = await conn.BeginBinaryImportAsync(
-                    "copy track_stage (line, ind, tag, event_id, observed_at, lon, lat, visible, marked_outlier, hdop, satellites, attributes) from stdin (format binary)", ct);
-                counts = ReadRows(reader, onRow, (ref TrackRow row) => WriteStaged(copy, ref row), progress, ct);
-                await copy.CompleteAsync(ct);
+                await using (var raw = await conn.BeginRawBinaryCopyAsync(
+                    "copy track_stage (line, ind, tag, event_id, observed_at, lon, lat, visible, marked_outlier, hdop, satellites, attributes) from stdin (format binary)", ct))
+                {
+                    var copy = new PgBinaryCopyWriter(raw);
+                    counts = ReadRows(reader, onRow, (ref TrackRow row) => WriteStaged(copy, ref row), progress, ct);
+                    copy.Complete();
+                }
                 Lap("read + copy to staging");
             }
 
@@ -414,21 +418,21 @@ public sealed class TrackImporter(SurveyDatabase database)
         }
     }
 
-    private static void WriteStaged(NpgsqlBinaryImporter copy, ref TrackRow row)
+    private static void WriteStaged(PgBinaryCopyWriter copy, ref TrackRow row)
     {
-        copy.StartRow();
-        copy.Write((int)row.Line, NpgsqlDbType.Integer);
-        copy.Write(row.Individual, NpgsqlDbType.Integer);
-        if (row.Tag >= 0) copy.Write(row.Tag, NpgsqlDbType.Integer); else copy.WriteNull();
-        if (row.EventId is { } e) copy.Write(e, NpgsqlDbType.Bigint); else copy.WriteNull();
-        copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
-        copy.Write(row.Longitude, NpgsqlDbType.Double);
-        copy.Write(row.Latitude, NpgsqlDbType.Double);
-        copy.Write(row.Visible, NpgsqlDbType.Boolean);
-        copy.Write(row.MarkedOutlier, NpgsqlDbType.Boolean);
-        if (row.Hdop is { } h) copy.Write(h, NpgsqlDbType.Real); else copy.WriteNull();
-        if (row.SatelliteCount is { } s) copy.Write(s, NpgsqlDbType.Smallint); else copy.WriteNull();
-        if (row.Attributes is { } a) copy.Write(a, NpgsqlDbType.Jsonb); else copy.WriteNull();
+        copy.StartRow(12);
+        copy.Int32((int)row.Line);
+        copy.Int32(row.Individual);
+        if (row.Tag >= 0) copy.Int32(row.Tag); else copy.Null();
+        if (row.EventId is { } e) copy.Int64(e); else copy.Null();
+        copy.TimestampTz(row.ObservedAt);
+        copy.Float8(row.Longitude);
+        copy.Float8(row.Latitude);
+        copy.Bool(row.Visible);
+        copy.Bool(row.MarkedOutlier);
+        if (row.Hdop is { } h) copy.Float4(h); else copy.Null();
+        if (row.SatelliteCount is { } s) copy.Int16(s); else copy.Null();
+        if (row.Attributes is { } a) copy.Jsonb(a); else copy.Null();
     }
 
     private static async Task RunSpeedFilterAsync(NpgsqlConnection conn, int[] individualIds, double limitKmh, long importId, CancellationToken ct)
