@@ -141,6 +141,7 @@ internal sealed class DirectCopy
         return tagIds[key];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Write(ref TrackRow row)
     {
         if (row.Individual != current)
@@ -201,6 +202,7 @@ internal sealed class DirectCopy
         return meters * 3.6 / seconds;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void WriteRow(ref TrackRow row, bool speedOutlier)
     {
         if (speedOutlier)

@@ -14,6 +14,7 @@ public static class MovebankValues
 
     /// <summary>A UTC timestamp: <c>yyyy-MM-dd HH:mm:ss[.fff]</c> as Movebank writes it, with 'T' for the
     /// space, any number of fraction digits and an optional Z also accepted. Milliseconds are kept.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<byte> s, out DateTime value)
     {
         value = default;

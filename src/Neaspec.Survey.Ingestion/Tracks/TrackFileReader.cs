@@ -117,6 +117,7 @@ public sealed class TrackFileReader : IDisposable
     public long RowsRead { get; private set; }
 
     /// <summary>Advances to the next data row; false at the end of the file.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Next() 
     {
         if (!csv.Read())
@@ -139,6 +140,7 @@ public sealed class TrackFileReader : IDisposable
     }
 
     /// <summary>Parses the current row into <paramref name="row"/>; problems are added to <paramref name="errors"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public TrackRowKind Parse(ref TrackRow row, ErrorList errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -287,6 +289,7 @@ public sealed class TrackFileReader : IDisposable
         return errors.Count > before ? TrackRowKind.Error : TrackRowKind.Fix;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ResolveKeys(ref TrackRow row, ErrorList errors, long line)
     {
         var h = Header;
@@ -375,6 +378,7 @@ public sealed class TrackFileReader : IDisposable
         return $"not UTF-8 text (byte 0x{value[at]:X2} at byte {at + 1} of the value): save the file as UTF-8";
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private byte[]? WriteAttributes(ErrorList errors, long line)
     {
         json.ResetWrittenCount();

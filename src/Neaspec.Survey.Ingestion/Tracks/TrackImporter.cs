@@ -154,6 +154,7 @@ public sealed class TrackImporter(SurveyDatabase database)
 
     /// <summary>Reads every row (the current one first when <paramref name="onRow"/>), counts what is
     /// not a fix and hands each fix to <paramref name="write"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ReadCounts ReadRows(TrackFileReader reader, bool onRow, FixWriter write,
         IProgress<TrackImportProgress>? progress, CancellationToken ct)
     {
@@ -418,6 +419,7 @@ public sealed class TrackImporter(SurveyDatabase database)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteStaged(PgBinaryCopyWriter copy, ref TrackRow row)
     {
         copy.StartRow(12);
