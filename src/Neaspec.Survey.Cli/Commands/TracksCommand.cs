@@ -121,7 +121,7 @@ internal static class TracksCommand
         AnsiConsole.Write(grid);
         if (Environment.GetEnvironmentVariable("NEASPEC_TIMINGS") == "1")
         {
-            Console.WriteLine($"  path: {r.Path}");
+            Console.WriteLine($"  route: {r.Route}");
             Console.WriteLine($"  process CPU: {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s");
             foreach (var (stage, took) in r.Timings)
             {

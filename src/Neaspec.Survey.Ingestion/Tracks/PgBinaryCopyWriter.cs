@@ -8,7 +8,7 @@ namespace Neaspec.Survey.Ingestion.Tracks;
 /// binary importer spends about 120 ns per field resolving converters, more CPU than parsing the CSV;
 /// this writer spends a few. Each value is written as its type's binary wire format, so the column
 /// list of the COPY and the order of the calls must agree (the tests check the stored values).</summary>
-public sealed class PgBinaryCopyWriter : IDisposable
+public sealed class PgBinaryCopyWriter
 {
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
     private readonly Stream output;
@@ -136,9 +136,5 @@ public sealed class PgBinaryCopyWriter : IDisposable
     {
         output.Write(buffer, 0, position);
         position = 0;
-    }
-
-    public void Dispose()
-    {
     }
 }

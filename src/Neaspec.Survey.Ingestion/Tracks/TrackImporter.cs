@@ -58,7 +58,7 @@ public sealed record TrackImportResult(string Status, long ImportId)
     /// <summary>Wall time of each stage (read + COPY, keys, merge, speed filter, ...).</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
     /// <summary>How the fixes went in: "direct copy" or "staged merge" (and why).</summary>
-    public string? Path { get; init; }
+    public string? Route { get; init; }
 }
 
 /// <summary>Loads Movebank tracks files: streams the file into an unlogged staging table with binary
@@ -122,6 +122,13 @@ public sealed class TrackImporter(SurveyDatabase database)
         {
             // The transaction never committed: nothing of this file is stored. Say so in the ledger from
             // a fresh connection, since the claim's may be the one that broke.
+            if (ex is InvalidDataException)
+            {
+                // A broken gzip stream is bad input, not a failed load: a rerun of these bytes cannot succeed.
+                var bad = $"{name}: not a valid gzip file ({ex.Message}); nothing stored";
+                await ledger.FinishAsync(claimed.ImportId, new ImportOutcome(ImportStatus.Rejected) { Message = bad }, CancellationToken.None);
+                return new TrackImportResult(ImportStatus.Rejected, claimed.ImportId) { FileName = name, Message = bad, Elapsed = clock.Elapsed };
+            }
             var message = ex is OperationCanceledException
                 ? "cancelled: nothing stored"
                 : $"load failed, nothing stored, a rerun may succeed: {Describe(ex)}";
@@ -395,7 +402,7 @@ public sealed class TrackImporter(SurveyDatabase database)
                 Individuals = individualIds.Length,
                 Message = summary,
                 Timings = timings,
-                Path = direct is null ? fallback is null ? "staged merge" : $"staged merge ({fallback})" : "direct copy",
+                Route = direct is null ? fallback is null ? "staged merge" : $"staged merge ({fallback})" : "direct copy",
             };
         }
         finally

@@ -85,6 +85,22 @@ public sealed class TracksCliTests(PostgisDatabase db) : IClassFixture<PostgisDa
         var gz = await Neaspec("tracks", "import", broken);
         Assert.Equal(1, gz.Exit);
         Assert.Contains("broken.csv.gz: the gzip file holds no text", gz.Err, StringComparison.Ordinal);
+
+        // A gzip whose deflate data is corrupt half-way: the first member is good, then garbage.
+        var good = Path.Combine(files.Folder, "good.csv.gz");
+        Ingestion.Tracks.TrackGenerator.Write(good, 2000);
+        var bytes = File.ReadAllBytes(good);
+        for (var i = bytes.Length / 2; i < bytes.Length - 8; i++)
+        {
+            bytes[i] = 0x55;
+        }
+        var corrupt = await Neaspec("tracks", "import", files.WriteBytes("corrupt.csv.gz", bytes));
+        Assert.Equal(1, corrupt.Exit);
+        // Depending on where the damage falls the stream ends early (a cut line) or fails to inflate: both
+        // are a rejected file, named, with nothing stored.
+        Assert.Contains("corrupt.csv.gz: ", corrupt.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing stored", corrupt.Err, StringComparison.Ordinal);
+        NoStackTrace(corrupt.Err);
         NoStackTrace(gz.Err);
     }
 
