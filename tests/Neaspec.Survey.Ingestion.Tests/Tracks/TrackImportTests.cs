@@ -141,6 +141,24 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
     }
 
     [Fact]
+    public async Task Two_overlapping_files_of_a_new_study_loaded_at_once_store_each_fix_once()
+    {
+        static string Rows(int from, int to) => "event-id,timestamp,location-long,location-lat,individual-local-identifier,study-name\n" +
+            string.Concat(Enumerable.Range(from, to - from + 1).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{i},{new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i):yyyy-MM-dd HH:mm:ss.fff},{127.5 + i * 1e-4:F4},34.85,HC-{i % 3},Concurrent\n")));
+        var a = files.Write("concurrent-a.csv", Rows(1, 2000));
+        var b = files.Write("concurrent-b.csv", Rows(1001, 3000));
+
+        var results = await Task.WhenAll(Task.Run(() => Import(a)), Task.Run(() => Import(b)));
+
+        // Events 1001..2000 are in both files: whichever loads second finds them stored. 3,000 distinct events.
+        Assert.All(results, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
+        Assert.Equal(3000, results.Sum(r => r.FixesStored));
+        Assert.Equal(1000, results.Sum(r => r.Duplicates));
+        Assert.Equal(3000, await FixesOf("Concurrent"));
+    }
+
+    [Fact]
     public async Task Without_event_ids_individual_and_time_are_the_key()
     {
         var path = files.Write("dup-times.csv",
