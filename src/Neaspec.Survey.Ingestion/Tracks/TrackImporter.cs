@@ -101,7 +101,8 @@ public sealed class TrackImporter(SurveyDatabase database)
                 return new TrackImportResult(ImportStatus.Unchanged, done.ImportId)
                 {
                     FileName = name,
-                    Message = $"the same bytes were imported as import {done.ImportId} on {done.FinishedAt:yyyy-MM-dd HH:mm} UTC: nothing to do",
+                    Message = $"the same bytes were imported as import {done.ImportId} on {done.FinishedAt:yyyy-MM-dd HH:mm} UTC: nothing to do" +
+                        (options.ReferencePath is null ? "" : " (the reference data was not read either: deployments load with a tracks file that is new)"),
                 };
             case LedgerClaim.InProgress running:
                 return new TrackImportResult(ImportStatus.Running, running.ImportId)
