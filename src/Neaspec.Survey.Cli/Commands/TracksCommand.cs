@@ -197,9 +197,10 @@ internal static class TracksCommand
         var fixes = new Option<long>("--fixes") { Description = "Number of data rows", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "File to write (.csv, or .csv.gz for gzip)", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same file)", DefaultValueFactory = _ => 1 };
+        var start = new Option<DateTime?>("--start") { Description = "Tracks begin within 20 days of this UTC date (default 2024-10-01)" };
         var command = new Command("generate", "Write a deterministic Movebank-style file of crane and spoonbill tracks between real flyway sites")
         {
-            fixes, output, seed,
+            fixes, output, seed, start,
         };
         command.SetAction((parseResult, ct) => Cli.RunAsync(() =>
         {
@@ -210,7 +211,7 @@ internal static class TracksCommand
                 Cli.Error("--fixes must be 0 or more");
                 return Task.FromResult(2);
             }
-            TrackGenerator.Write(path, n, parseResult.GetValue(seed));
+            TrackGenerator.Write(path, n, parseResult.GetValue(seed), parseResult.GetValue(start));
             Console.WriteLine($"wrote {n:N0} rows to {path}");
             return Task.FromResult(0);
         }));

@@ -43,7 +43,7 @@ public static class TrackGenerator
         "sensor-type,individual-taxon-canonical-name,tag-local-identifier,individual-local-identifier,study-name";
 
     /// <summary>Writes <paramref name="fixes"/> data rows to <paramref name="path"/> (gzip when it ends in .gz).</summary>
-    public static void Write(string path, long fixes, int seed = 1)
+    public static void Write(string path, long fixes, int seed = 1, DateTime? start = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegative(fixes);
@@ -51,10 +51,12 @@ public static class TrackGenerator
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
             ? new GZipStream(file, CompressionLevel.Fastest) : file;
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
-        Write(writer, fixes, seed);
+        Write(writer, fixes, seed, start);
     }
 
-    public static void Write(TextWriter writer, long fixes, int seed = 1)
+    /// <summary>Writes the file to <paramref name="writer"/>; tracks begin in the 20 days after
+    /// <paramref name="start"/> (default 1 October 2024, UTC).</summary>
+    public static void Write(TextWriter writer, long fixes, int seed = 1, DateTime? start = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var inv = CultureInfo.InvariantCulture;
@@ -72,7 +74,7 @@ public static class TrackGenerator
             var individual = $"{code}-{n + 1:D4}";
             var tag = (7001 + n).ToString(inv);
             var count = Math.Min(perIndividual, fixes - written);
-            var time = new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(0, 60)).AddDays(random.Next(0, 20));
+            var time = DateTime.SpecifyKind(start ?? new DateTime(2024, 10, 1), DateTimeKind.Utc).AddMinutes(random.Next(0, 60)).AddDays(random.Next(0, 20));
             // The year's plan: winter at route[0], then north through the stopovers to the breeding site
             // and back, a stay of some days at each.
             var stops = route.Concat(route.Reverse().Skip(1)).ToArray();

@@ -230,7 +230,8 @@ public sealed class TrackImporter(SurveyDatabase database)
                 stage.Restart();
             }
             await using var tx = await conn.BeginTransactionAsync(ct);
-            await ExecuteAsync(conn, "set local work_mem = '256MB'", ct);
+            // Big sorts stay in memory; JIT would spend longer compiling these one-off statements than it saves.
+            await ExecuteAsync(conn, "set local work_mem = '256MB'; set local jit = off", ct);
 
             var onRow = reader.Next();
             var study = onRow ? reader.CurrentStudy() : defaultStudy;
@@ -637,7 +638,7 @@ public sealed class TrackImporter(SurveyDatabase database)
     // fixes either side (so each judged fix has both its neighbours), and only changed flags are written.
     private const string SpeedFilterSql =
         """
-        with span as (
+        with span as materialized (
             select n.individual_id,
                    coalesce((select x.observed_at from fixes x
                              where x.individual_id = n.individual_id and x.observed_at < n.lo and x.visible and not x.marked_outlier
