@@ -3,10 +3,12 @@ using NpgsqlTypes;
 
 namespace Neaspec.Survey.Ingestion.Tracks;
 
-/// <summary>The fast way in, for a study with no stored fixes: rows are COPYed straight into
-/// <c>fixes</c>, with database ids for individuals and tags taken from blocks reserved before the COPY,
-/// points written as EWKB, and the speed filter applied on the fly (one fix of look-ahead per
-/// individual) while the file is in (individual, time) order.</summary>
+/// <summary>The fast way in, when nothing stored can conflict with the file: a study with no stored
+/// fixes, or a file that only appends (every fix later than its individual's last stored one, every
+/// event id above the study's highest; the first row that is not ends the attempt). Rows are COPYed
+/// straight into <c>fixes</c>, with database ids for individuals and tags taken from blocks reserved
+/// before the COPY, and the speed filter applied on the fly (one fix of look-ahead per individual,
+/// seeded with the individual's last two stored fixes) while the file is in (individual, time) order.</summary>
 internal sealed class DirectCopy
 {
     public const string CopySql =
@@ -39,6 +41,19 @@ internal sealed class DirectCopy
     private TrackRow pending;
     private double? pendingKmhIn;
 
+    // What is stored: per individual (database id) its last fix and last two unflagged ones; the study's
+    // highest event id. A pending fix may be a stored one, judged again now that it has a next fix.
+    private readonly Dictionary<int, StoredTail> tails = [];
+    private long? maxStoredEventId;
+    private bool pendingIsStored;
+    private StoredTail pendingTail;
+
+    /// <summary>Stored fixes whose speed flag the new ones change (id, new flag).</summary>
+    public List<(long Id, bool Flag)> StoredFlagChanges { get; } = [];
+
+    private readonly record struct StoredTail(DateTime MaxObservedAt, long LastId, DateTime LastAt, double LastLon,
+        double LastLat, bool LastFlag, double? LastKmhIn);
+
     private DirectCopy(NpgsqlConnection conn, int studyId, string study, long importId, double limitKmh, TrackKeys keys,
         Dictionary<string, int> storedIndividuals, Dictionary<string, int> storedTags, int[] reservedIndividuals, int[] reservedTags)
     {
@@ -69,13 +84,56 @@ internal sealed class DirectCopy
     public long SpeedFlagged { get; private set; }
 
     public static async Task<DirectCopy> PrepareAsync(NpgsqlConnection conn, int studyId, string study, long importId,
-        double limitKmh, TrackKeys keys, CancellationToken ct)
+        double limitKmh, TrackKeys keys, bool studyHasFixes, CancellationToken ct)
     {
         var individuals = await NamesAsync(conn, "select local_identifier, id from individuals where study_id = $1", studyId, ct);
         var tags = await NamesAsync(conn, "select local_identifier, id from tags where study_id = $1", studyId, ct);
         var reservedIndividuals = await ReserveAsync(conn, "individuals", ct);
         var reservedTags = await ReserveAsync(conn, "tags", ct);
-        return new DirectCopy(conn, studyId, study, importId, limitKmh, keys, individuals, tags, reservedIndividuals, reservedTags);
+        var direct = new DirectCopy(conn, studyId, study, importId, limitKmh, keys, individuals, tags, reservedIndividuals, reservedTags);
+        if (studyHasFixes)
+        {
+            await direct.LoadTailsAsync(ct);
+        }
+        return direct;
+    }
+
+    private async Task LoadTailsAsync(CancellationToken ct)
+    {
+        await using (var max = new NpgsqlCommand("select max(event_id) from fixes where study_id = $1 and event_id is not null", conn)
+        {
+            Parameters = { new() { Value = studyId } },
+        })
+        {
+            maxStoredEventId = await max.ExecuteScalarAsync(ct) is long m ? m : null;
+        }
+        await using var cmd = new NpgsqlCommand(
+            """
+            select i.id, m.max_at, l.id, l.observed_at, st_x(l.location), st_y(l.location), l.speed_outlier,
+                   st_distancesphere(p.location, l.location) * 3.6 / greatest(extract(epoch from l.observed_at - p.observed_at), 0.001)
+            from individuals i
+            cross join lateral (select max(observed_at) as max_at from fixes where individual_id = i.id) m
+            left join lateral (
+                select f.id, f.observed_at, f.location, f.speed_outlier from fixes f
+                where f.individual_id = i.id and f.visible and not f.marked_outlier
+                order by f.observed_at desc, f.id desc limit 1) l on true
+            left join lateral (
+                select f.observed_at, f.location from fixes f
+                where f.individual_id = i.id and f.visible and not f.marked_outlier and (f.observed_at, f.id) < (l.observed_at, l.id)
+                order by f.observed_at desc, f.id desc limit 1) p on true
+            where i.study_id = $1 and m.max_at is not null
+            """, conn)
+        {
+            Parameters = { new() { Value = studyId } },
+        };
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            tails[r.GetInt32(0)] = r.IsDBNull(2)
+                ? new StoredTail(r.GetDateTime(1), -1, default, 0, 0, false, null)
+                : new StoredTail(r.GetDateTime(1), r.GetInt64(2), r.GetDateTime(3), r.GetDouble(4), r.GetDouble(5), r.GetBoolean(6),
+                    r.IsDBNull(7) ? null : r.GetDouble(7));
+        }
     }
 
     private static async Task<Dictionary<string, int>> NamesAsync(NpgsqlConnection conn, string sql, int studyId, CancellationToken ct)
@@ -144,9 +202,22 @@ internal sealed class DirectCopy
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Write(ref TrackRow row)
     {
+        var individualId = IndividualId(row.Individual);
+        var tail = tails.TryGetValue(individualId, out var t) ? t : (StoredTail?)null;
+        if (tail is { } stored && row.ObservedAt <= stored.MaxObservedAt)
+        {
+            throw new Abandoned("fixes at or before stored ones");
+        }
+        if (row.EventId is { } e && e <= maxStoredEventId)
+        {
+            throw new Abandoned("event ids at or below stored ones");
+        }
+
+        var firstOfIndividual = false;
         if (row.Individual != current)
         {
-            TracksInOrder &= finished.Add(row.Individual);
+            firstOfIndividual = finished.Add(row.Individual);
+            TracksInOrder &= firstOfIndividual;
             current = row.Individual;
         }
         else if (row.ObservedAt < currentTime)
@@ -161,17 +232,30 @@ internal sealed class DirectCopy
             WriteRow(ref row, false);
             return;
         }
-        if (hasPending && pending.Individual == row.Individual)
+        if (!(hasPending && pending.Individual == row.Individual))
         {
-            var kmhOut = Kmh(ref pending, ref row);
-            WriteRow(ref pending, IsSpike(pendingKmhIn, kmhOut));
-            pending = row;
-            pendingKmhIn = kmhOut;
-            return;
+            Finish();
+            if (firstOfIndividual && tail is { LastId: >= 0 } last)
+            {
+                // The individual's last stored unflagged fix is judged again, now with a next fix.
+                pending = new TrackRow { Individual = row.Individual, ObservedAt = last.LastAt, Longitude = last.LastLon, Latitude = last.LastLat };
+                pendingKmhIn = last.LastKmhIn;
+                pendingIsStored = true;
+                pendingTail = last;
+                hasPending = true;
+            }
+            else
+            {
+                pending = row;
+                pendingKmhIn = null;
+                hasPending = true;
+                return;
+            }
         }
-        Finish();
+        var kmhOut = Kmh(ref pending, ref row);
+        Release(IsSpike(pendingKmhIn, kmhOut));
         pending = row;
-        pendingKmhIn = null;
+        pendingKmhIn = kmhOut;
         hasPending = true;
     }
 
@@ -180,9 +264,26 @@ internal sealed class DirectCopy
     {
         if (hasPending)
         {
-            WriteRow(ref pending, IsSpike(pendingKmhIn, null));
-            hasPending = false;
+            // A stored fix without a new next fix keeps its flag.
+            Release(pendingIsStored ? pendingTail.LastFlag : IsSpike(pendingKmhIn, null));
         }
+    }
+
+    private void Release(bool spike)
+    {
+        if (pendingIsStored)
+        {
+            if (spike != pendingTail.LastFlag)
+            {
+                StoredFlagChanges.Add((pendingTail.LastId, spike));
+            }
+            pendingIsStored = false;
+        }
+        else
+        {
+            WriteRow(ref pending, spike);
+        }
+        hasPending = false;
     }
 
     // As SpeedFilterSql: too fast in and too fast out; a missing neighbour does not acquit.

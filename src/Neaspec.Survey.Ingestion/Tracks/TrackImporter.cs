@@ -245,21 +245,25 @@ public sealed class TrackImporter(SurveyDatabase database)
             ReadCounts? counts = null;
             DirectCopy? direct = null;
             string? fallback = null;
-            if (!studyHasFixes && onRow)
+            if (onRow)
             {
-                // Nothing stored can conflict: COPY straight into fixes. A duplicate inside the file (a unique
-                // index says so) or a second study sends the file the staged way instead.
+                // COPY straight into fixes while nothing stored can conflict (see DirectCopy). A duplicate
+                // inside the file (a unique index says so), a row that does not append to what is stored or
+                // a second study sends the file the staged way instead.
                 await ExecuteAsync(conn, "savepoint direct_copy", ct);
                 try
                 {
-                    direct = await DirectCopy.PrepareAsync(conn, (int)studyId, study, importId, options.SpeedLimitKmh, reader.Keys, ct);
+                    direct = await DirectCopy.PrepareAsync(conn, (int)studyId, study, importId, options.SpeedLimitKmh, reader.Keys, studyHasFixes, ct);
                     await using (var raw = await conn.BeginRawBinaryCopyAsync(DirectCopy.CopySql, ct))
                     {
                         var copy = new PgBinaryCopyWriter(raw);
                         direct.Copy = copy;
-                        counts = ReadRows(reader, onRow, direct.Write, progress, ct);
-                        direct.Finish();
-                        copy.Complete();
+                        await CopyOrCancelAsync(raw, () =>
+                        {
+                            counts = ReadRows(reader, onRow, direct.Write, progress, ct);
+                            direct.Finish();
+                            copy.Complete();
+                        });
                     }
                     Lap("read + copy into fixes");
                 }
@@ -283,12 +287,16 @@ public sealed class TrackImporter(SurveyDatabase database)
                     "copy track_stage (line, ind, tag, event_id, observed_at, lon, lat, visible, marked_outlier, hdop, satellites, attributes) from stdin (format binary)", ct))
                 {
                     var copy = new PgBinaryCopyWriter(raw);
-                    counts = ReadRows(reader, onRow, (ref TrackRow row) => WriteStaged(copy, ref row), progress, ct);
-                    copy.Complete();
+                    await CopyOrCancelAsync(raw, () =>
+                    {
+                        counts = ReadRows(reader, onRow, (ref TrackRow row) => WriteStaged(copy, ref row), progress, ct);
+                        copy.Complete();
+                    });
                 }
                 Lap("read + copy to staging");
             }
 
+            counts = counts ?? throw new InvalidOperationException("the file was not read");
             var errorList = counts.Errors;
             var attributeColumns = reader.Header.Attributes.Select(a => a.Name).ToList();
             var baseResult = new TrackImportResult(ImportStatus.Succeeded, importId)
@@ -323,6 +331,14 @@ public sealed class TrackImporter(SurveyDatabase database)
                 individualIds = await direct.WriteKeysAsync(ct);
                 stored = counts.Fixes;
                 Lap("individuals and tags");
+                if (direct.TracksInOrder && direct.StoredFlagChanges.Count > 0)
+                {
+                    await using var update = new NpgsqlCommand(
+                        "update fixes f set speed_outlier = x.flag from unnest($1::bigint[], $2::bool[]) as x(id, flag) where f.id = x.id", conn);
+                    update.Parameters.AddWithValue(direct.StoredFlagChanges.Select(c => c.Id).ToArray());
+                    update.Parameters.AddWithValue(direct.StoredFlagChanges.Select(c => c.Flag).ToArray());
+                    await update.ExecuteNonQueryAsync(ct);
+                }
                 if (!direct.TracksInOrder)
                 {
                     // The file was not in (individual, time) order: judge speeds in the database.
@@ -413,6 +429,21 @@ public sealed class TrackImporter(SurveyDatabase database)
         }
     }
 
+
+    /// <summary>Runs the COPY's writing; when it stops half-way the COPY is cancelled (CopyFail), never
+    /// completed with what was sent so far, and the original exception goes on.</summary>
+    private static async Task CopyOrCancelAsync(NpgsqlRawCopyStream raw, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is not NpgsqlException)
+        {
+            await raw.CancelAsync();
+            throw;
+        }
+    }
 
     private static void RegisterReference(TrackKeys keys, string study, DeploymentReference? reference)
     {

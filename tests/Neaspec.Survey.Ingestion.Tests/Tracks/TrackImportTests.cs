@@ -62,6 +62,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         Assert.Equal(0, second.FixesStored);
         Assert.Equal(3, second.Duplicates);
         Assert.Equal(3, await FixesOf("Twice"));
+        Assert.StartsWith("staged merge", second.Route, StringComparison.Ordinal);
         Assert.Equal(3, await Count($"select duplicates from imports where id = {second.ImportId}"));
     }
 
@@ -335,6 +336,28 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 
         Assert.Equal(1, second.FixesStored);
         Assert.Equal(109, await Count("select event_id from fixes where speed_outlier and study_id = (select id from studies where name = 'SpeedLater')"));
+    }
+
+    [Fact]
+    public async Task A_file_that_appends_to_stored_tracks_is_copied_directly_and_judged_with_the_stored_end()
+    {
+        // Hours 0-8 at Izumi, from 9:00 on 2.5 degrees east (the bird moved; ~236 km in an hour is over the limit).
+        static string Hours(int from, int to) => "event-id,timestamp,location-long,location-lat,individual-local-identifier,study-name\n" +
+            string.Concat(Enumerable.Range(from, to - from + 1).Select(h => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{200 + h},2024-01-10 {h:D2}:00:00.000,{(h < 9 ? 130.35 + h * 0.001 : 132.85 + h * 0.001)},32.09,HC-7,Append\n")));
+        var first = await Import(files.Write("append-1.csv", Hours(0, 9)));
+        // 9:00 ends the stored track with one fast leg in: a spike as far as anyone can tell.
+        Assert.Equal(1, first.SpeedFlagged);
+        Assert.Equal(209, await Count("select event_id from fixes where speed_outlier and study_id = (select id from studies where name = 'Append')"));
+
+        var second = await Import(files.Write("append-2.csv", Hours(10, 15)));
+
+        // 10:00 onwards stay where 9:00 was: 9:00 is left slowly, so it is a fast flight, not a spike.
+        Assert.Equal("direct copy", second.Route);
+        Assert.Equal(6, second.FixesStored);
+        Assert.Equal(0, second.SpeedFlagged);
+        Assert.Equal(0, await Count("select count(*) from fixes where speed_outlier and study_id = (select id from studies where name = 'Append')"));
+        Assert.Equal(16, await FixesOf("Append"));
     }
 
     [Fact]
