@@ -18,4 +18,5 @@ root.Subcommands.Add(ConnectivityCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(PortalCommand.Create());
+root.Subcommands.Add(TracksCommand.Create());
 return await root.Parse(args).InvokeAsync();

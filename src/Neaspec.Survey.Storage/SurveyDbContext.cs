@@ -14,6 +14,12 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<Study> Studies => Set<Study>();
+    public DbSet<Individual> Individuals => Set<Individual>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+    public DbSet<Fix> Fixes => Set<Fix>();
+    public DbSet<TrackSource> TrackSources => Set<TrackSource>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -82,6 +88,70 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             e.ToTable("import_errors");
             e.HasOne<ImportRecord>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ImportId, x.Line });
+        });
+
+        ConfigureTelemetry(modelBuilder);
+    }
+
+    private static void ConfigureTelemetry(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Study>(e =>
+        {
+            e.ToTable("studies");
+            e.HasIndex(s => s.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<Individual>(e =>
+        {
+            e.ToTable("individuals");
+            e.HasOne<Study>().WithMany().HasForeignKey(i => i.StudyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Species>().WithMany().HasForeignKey(i => i.SpeciesName).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(i => new { i.StudyId, i.LocalIdentifier }).IsUnique();
+        });
+
+        modelBuilder.Entity<Tag>(e =>
+        {
+            e.ToTable("tags");
+            e.HasOne<Study>().WithMany().HasForeignKey(t => t.StudyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.StudyId, t.LocalIdentifier }).IsUnique();
+        });
+
+        modelBuilder.Entity<Deployment>(e =>
+        {
+            e.ToTable("deployments");
+            e.HasOne<Tag>().WithMany().HasForeignKey(d => d.TagId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Individual>().WithMany().HasForeignKey(d => d.IndividualId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ImportRecord>().WithMany().HasForeignKey(d => d.ImportId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.TagId, d.IndividualId, d.DeployOn }).IsUnique().AreNullsDistinct(false);
+            e.HasIndex(d => d.IndividualId);
+        });
+
+        modelBuilder.Entity<Fix>(e =>
+        {
+            // Keys and indexes are as narrow as the bulk load allows: integer surrogates for study and
+            // individual, a BRIN (not GiST) index on the points, which the loader writes in (individual,
+            // time) order, so block ranges stay spatially tight. No foreign keys: the loader resolves ids
+            // set-based before it inserts, and per-row FK checks would cost more than the whole COPY.
+            e.ToTable("fixes");
+            e.Property(f => f.Id).UseIdentityAlwaysColumn();
+            e.Property(f => f.ObservedAt).HasColumnType("timestamp(3) with time zone");
+            e.Property(f => f.Location).HasColumnType("geometry(Point,4326)");
+            e.Property(f => f.Attributes).HasColumnType("jsonb");
+            // Dedup by Movebank event id within a study ...
+            e.HasIndex(f => new { f.StudyId, f.EventId }).IsUnique().HasFilter("event_id is not null")
+                .HasDatabaseName("ux_fixes_study_event");
+            // ... and, for files without event ids, by individual and time; also the track order index.
+            e.HasIndex(f => new { f.IndividualId, f.ObservedAt, f.EventId }).IsUnique().AreNullsDistinct(false)
+                .HasDatabaseName("ux_fixes_individual_time");
+            e.HasIndex(f => f.Location).HasMethod("brin");
+            e.HasIndex(f => f.ImportId).HasMethod("brin");
+        });
+
+        modelBuilder.Entity<TrackSource>(e =>
+        {
+            e.ToTable("track_sources");
+            e.HasKey(t => t.ImportId);
+            e.HasOne<ImportRecord>().WithOne().HasForeignKey<TrackSource>(t => t.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,5 +1,7 @@
 using Neaspec.Survey.Ingestion.Counts;
+using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Ingestion.Sites;
+using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Storage;
 using Neaspec.Survey.Worker.Inbox;
 
@@ -49,7 +51,26 @@ public static class FileImporters
                     ImportId = r.ImportId, ErrorReportPath = r.ErrorReportPath,
                 };
             },
-            // The Movebank importers (FileKind.Tracks, FileKind.Reference) go here when they are merged.
+            [FileKind.Tracks] = async (path, ct) =>
+            {
+                var r = await new TrackImporter(database).ImportAsync(path, new TrackImportOptions
+                {
+                    AcceptPartial = options.AcceptPartial,
+                    ImportedBy = importedBy,
+                }, null, ct);
+                if (r.Failure is not null)
+                {
+                    // The runner decides from the exception whether to retry (a database fault) or not.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(r.Failure);
+                }
+                var report = r.Errors.Count > 0 ? ErrorReport.Write(path, r.Errors) : null;
+                return new FileImportOutcome(r.Status, r.FixesStored, r.RowsRejected, r.Message ?? r.Status)
+                {
+                    ImportId = r.ImportId, ErrorReportPath = report,
+                };
+            },
+            // Movebank reference data (deployments) loads together with its tracks file
+            // (neaspec tracks import FILE --reference REF); alone in the drop folder it waits for an operator.
         };
     }
 }

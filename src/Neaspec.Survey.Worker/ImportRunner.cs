@@ -215,7 +215,9 @@ public sealed class ImportRunner
         }
         if (!importers.TryGetValue(detected.Kind, out var import))
         {
-            var missing = detected.Kind is FileKind.Tracks or FileKind.Reference ? "tracks importer not available" : $"no importer for {detected.LedgerKind}";
+            var missing = detected.Kind is FileKind.Reference
+                ? "Movebank reference data loads with its tracks file (neaspec tracks import TRACKS --reference THIS)"
+                : $"no importer for {detected.LedgerKind}";
             logger.LogWarning("{File}: {Description}; {Missing}, left in the inbox", file.Name, detected.Description, missing);
             return new FileResult(file.Name, detected.LedgerKind, "left", missing) { Destination = file.Path };
         }

@@ -70,6 +70,45 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Server_killed_mid_track_import_leaves_no_fixes_and_the_next_run_loads_the_file_once()
+    {
+        const int Fixes = 400_000;
+        await cluster.StartAsync();
+        await using var database = await cluster.CreateDatabaseAsync("kill_mid_tracks");
+        var path = Path.Combine(inbox.Folder, "tracks-400k.csv");
+        Neaspec.Survey.Ingestion.Tracks.TrackGenerator.Write(path, Fixes, seed: 7);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-10));
+        var sha = await FileFingerprint.Sha256Async(path);
+
+        var run = inbox.Runner(database).RunAsync();
+        var killedAfter = await KillWhenLoadingAsync(database, run);
+        var aborted = await run;
+        output.WriteLine($"killed {killedAfter.TotalSeconds:0.0} s into the track load; run: {aborted.Message}");
+
+        Assert.Equal(ImportRunStatus.Aborted, aborted.Status);
+        Assert.Equal(["tracks-400k.csv"], inbox.InboxFiles());
+        await cluster.StartAsync();
+        Assert.Equal(0L, await ScalarAsync(database, "select count(*) from fixes"));
+
+        var next = await inbox.Runner(database).RunAsync();
+
+        Assert.Equal((ImportRunStatus.Succeeded, 1), (next.Status, next.FilesLoaded));
+        Assert.Equal(["tracks-400k.csv"], inbox.ProcessedFiles());
+        // Exactly what an uninterrupted load of the same file stores, and no fix twice.
+        await using var reference = await cluster.CreateDatabaseAsync("uninterrupted_tracks");
+        var clean = await new Neaspec.Survey.Ingestion.Tracks.TrackImporter(reference).ImportAsync(
+            Path.Combine(inbox.Folder, "processed", "tracks-400k.csv"), new Neaspec.Survey.Ingestion.Tracks.TrackImportOptions());
+        Assert.Equal(ImportStatus.Succeeded, clean.Status);
+        var expected = await ScalarAsync(reference, "select count(*) from fixes");
+        Assert.True(expected > Fixes * 0.9, $"the generator's file should be mostly fixes, got {expected}");
+        Assert.Equal(expected, await ScalarAsync(database, "select count(*) from fixes"));
+        Assert.Equal(0L, await ScalarAsync(database,
+            "select count(*) from (select study_id, event_id from fixes where event_id is not null group by 1, 2 having count(*) > 1) d"));
+        Assert.Equal(1L, await ScalarAsync(database, $"select count(*) from imports where sha256 = '{sha}' and status = 'succeeded'"));
+        Assert.Equal(0L, await ScalarAsync(database, "select count(*) from imports where status = 'running'"));
+    }
+
+    [Fact]
     public async Task A_server_restart_during_the_import_is_ridden_out_by_the_retries()
     {
         await cluster.StartAsync();

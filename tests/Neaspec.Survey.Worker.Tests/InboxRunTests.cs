@@ -108,19 +108,22 @@ public sealed class InboxRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_Movebank_file_waits_in_the_inbox_until_the_tracks_importer_is_wired()
+    public async Task A_Movebank_file_is_loaded_and_its_reference_data_waits_for_an_operator()
     {
         await using var db = await PostgisDatabase.CreateAsync();
-        inbox.Drop("gps.csv", "event-id,visible,timestamp,location-long,location-lat,individual-local-identifier\n1,true,2025-01-01 00:00:00.000,126.5,37.5,HC-01\n");
+        inbox.Drop("gps.csv", "event-id,visible,timestamp,location-long,location-lat,individual-local-identifier,individual-taxon-canonical-name,study-name\n" +
+            "1,true,2025-01-01 00:00:00.000,126.5,37.5,HC-01,Grus monacha,Worker test\n" +
+            "2,true,2025-01-01 01:00:00.000,126.6,37.5,HC-01,Grus monacha,Worker test\n");
         inbox.Drop("ref.csv", "tag-id,animal-id,animal-taxon,deploy-on-date\nT1,HC-01,Grus monacha,2024-10-01 00:00:00.000\n");
         var logger = new TestLogger<ImportRunner>();
 
         var summary = await inbox.Runner(db.Database, logger: logger).RunAsync();
 
-        Assert.Equal((ImportRunStatus.Succeeded, 0, 2), (summary.Status, summary.Files, summary.FilesLeft));
-        Assert.Equal(["gps.csv", "ref.csv"], inbox.InboxFiles());
-        Assert.Equal(2, logger.Lines.Count(l => l.Contains("tracks importer not available", StringComparison.Ordinal)));
-        Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from imports"));
+        Assert.Equal((1, 1), (summary.FilesLoaded, summary.FilesLeft));
+        Assert.Equal(["gps.csv"], inbox.ProcessedFiles());
+        Assert.Equal(["ref.csv"], inbox.InboxFiles());
+        Assert.Equal(2L, await db.ScalarAsync<long>("select count(*) from fixes"));
+        Assert.Equal(1, logger.Lines.Count(l => l.Contains("loads with its tracks file", StringComparison.Ordinal)));
     }
 
     [Fact]

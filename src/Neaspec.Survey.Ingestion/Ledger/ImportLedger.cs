@@ -127,12 +127,24 @@ public sealed class ImportLedger(SurveyDatabase database)
         ArgumentNullException.ThrowIfNull(outcome);
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+        await FinishInTransactionAsync(conn, importId, outcome, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the final status and counts of an import on <paramref name="connection"/>, inside
+    /// the transaction the caller has open there (the claim's connection), so that the loaded rows and
+    /// the ledger's word about them commit, or roll back, together.</summary>
+    public static async Task FinishInTransactionAsync(NpgsqlConnection connection, long importId, ImportOutcome outcome,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(outcome);
         await using (var update = new NpgsqlCommand(
             """
             update imports set status = $2, finished_at = now(), rows_read = $3, rows_accepted = $4,
                 rows_rejected = $5, duplicates = $6, flagged = $7, message = $8, error_report_path = $9
             where id = $1
-            """, conn, tx))
+            """, connection))
         {
             update.Parameters.AddWithValue(importId);
             update.Parameters.AddWithValue(outcome.Status);
@@ -145,8 +157,7 @@ public sealed class ImportLedger(SurveyDatabase database)
             update.Parameters.AddWithValue((object?)outcome.ErrorReportPath ?? DBNull.Value);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
-        await WriteErrorsAsync(conn, importId, outcome.Errors, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await WriteErrorsAsync(connection, importId, outcome.Errors, cancellationToken);
     }
 
     private static async Task WriteErrorsAsync(NpgsqlConnection conn, long importId, IReadOnlyList<RowError> errors,
@@ -172,12 +183,19 @@ public sealed class ImportLedger(SurveyDatabase database)
     /// <summary>Marks a claimed import failed after its load threw. Never throws itself: when the database
     /// is what failed, the entry stays 'running' and the next claim of the file finds it abandoned (its
     /// lock went with the session), so the caller's original exception is the one that surfaces.</summary>
-    public async Task TryMarkFailedAsync(long importId, Exception failure)
+    public Task TryMarkFailedAsync(long importId, Exception failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        return TryFinishAsync(importId, new ImportOutcome(ImportStatus.Failed) { Message = $"failed: {failure.Message}" });
+    }
+
+    /// <summary>As <see cref="FinishAsync"/>, for the failure path: a database that is down leaves the entry
+    /// 'running' for the abandoned-claim check instead of throwing over the caller's own error.</summary>
+    public async Task TryFinishAsync(long importId, ImportOutcome outcome)
+    {
         try
         {
-            await FinishAsync(importId, new ImportOutcome(ImportStatus.Failed) { Message = $"failed: {failure.Message}" }, CancellationToken.None);
+            await FinishAsync(importId, outcome, CancellationToken.None);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -25,6 +25,146 @@ namespace Neaspec.Survey.Storage.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Deployment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("DeployOff")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deploy_off");
+
+                    b.Property<DateTime?>("DeployOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deploy_on");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("IndividualId")
+                        .HasColumnType("integer")
+                        .HasColumnName("individual_id");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deployments");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_deployments_import_id");
+
+                    b.HasIndex("IndividualId")
+                        .HasDatabaseName("ix_deployments_individual_id");
+
+                    b.HasIndex("TagId", "IndividualId", "DeployOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deployments_tag_id_individual_id_deploy_on");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TagId", "IndividualId", "DeployOn"), false);
+
+                    b.ToTable("deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Fix", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Attributes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attributes");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<float?>("Hdop")
+                        .HasColumnType("real")
+                        .HasColumnName("hdop");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("IndividualId")
+                        .HasColumnType("integer")
+                        .HasColumnName("individual_id");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<bool>("MarkedOutlier")
+                        .HasColumnType("boolean")
+                        .HasColumnName("marked_outlier");
+
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("timestamp(3) with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<short?>("SatelliteCount")
+                        .HasColumnType("smallint")
+                        .HasColumnName("satellite_count");
+
+                    b.Property<int>("SourceLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_line");
+
+                    b.Property<bool>("SpeedOutlier")
+                        .HasColumnType("boolean")
+                        .HasColumnName("speed_outlier");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("study_id");
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("visible");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fixes");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_fixes_import_id");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ImportId"), "brin");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_fixes_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "brin");
+
+                    b.HasIndex("StudyId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_fixes_study_event")
+                        .HasFilter("event_id is not null");
+
+                    b.HasIndex("IndividualId", "ObservedAt", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_fixes_individual_time");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("IndividualId", "ObservedAt", "EventId"), false);
+
+                    b.ToTable("fixes", (string)null);
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.ImportError", b =>
                 {
                     b.Property<long>("Id")
@@ -224,6 +364,45 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("import_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Individual", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("LocalIdentifier")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("local_identifier");
+
+                    b.Property<string>("SpeciesName")
+                        .HasColumnType("text")
+                        .HasColumnName("species_name");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("study_id");
+
+                    b.Property<string>("Taxon")
+                        .HasColumnType("text")
+                        .HasColumnName("taxon");
+
+                    b.HasKey("Id")
+                        .HasName("pk_individuals");
+
+                    b.HasIndex("SpeciesName")
+                        .HasDatabaseName("ix_individuals_species_name");
+
+                    b.HasIndex("StudyId", "LocalIdentifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_individuals_study_id_local_identifier");
+
+                    b.ToTable("individuals", (string)null);
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -398,6 +577,30 @@ namespace Neaspec.Survey.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Study", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_studies");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_studies_name");
+
+                    b.ToTable("studies", (string)null);
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>
                 {
                     b.Property<long>("Id")
@@ -446,6 +649,92 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("surveys", (string)null);
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("LocalIdentifier")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("local_identifier");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("study_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("StudyId", "LocalIdentifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_study_id_local_identifier");
+
+                    b.ToTable("tags", (string)null);
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.TrackSource", b =>
+                {
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.PrimitiveCollection<List<string>>("AttributeColumns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("attribute_columns");
+
+                    b.PrimitiveCollection<List<string>>("Header")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("header");
+
+                    b.Property<long>("NonLocationRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("non_location_rows");
+
+                    b.Property<long>("RowsWithoutLocation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_without_location");
+
+                    b.Property<long>("SpeedFlagged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("speed_flagged");
+
+                    b.HasKey("ImportId")
+                        .HasName("pk_track_sources");
+
+                    b.ToTable("track_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Deployment", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deployments_imports_import_id");
+
+                    b.HasOne("Neaspec.Survey.Storage.Model.Individual", null)
+                        .WithMany()
+                        .HasForeignKey("IndividualId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deployments_individuals_individual_id");
+
+                    b.HasOne("Neaspec.Survey.Storage.Model.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deployments_tags_tag_id");
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.ImportError", b =>
                 {
                     b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
@@ -465,6 +754,22 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasConstraintName("fk_imports_import_runs_run_id");
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Individual", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.Species", null)
+                        .WithMany()
+                        .HasForeignKey("SpeciesName")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_individuals_species_species_name");
+
+                    b.HasOne("Neaspec.Survey.Storage.Model.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_individuals_studies_study_id");
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>
                 {
                     b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
@@ -482,6 +787,26 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasConstraintName("fk_surveys_sites_site_id");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.Tag", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tags_studies_study_id");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.TrackSource", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Neaspec.Survey.Storage.Model.TrackSource", "ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_track_sources_imports_import_id");
                 });
 #pragma warning restore 612, 618
         }
