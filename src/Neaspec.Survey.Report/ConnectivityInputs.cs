@@ -103,18 +103,35 @@ public sealed class ConnectivityInputs
     }
 
     /// <summary>
-    /// TELEMETRY PLUG-IN POINT. The GPS fixes of <paramref name="species"/> between
-    /// <paramref name="window"/>.From 00:00 UTC and <paramref name="window"/>.To 24:00 UTC, with their outlier
-    /// flags (outliers are dropped by <see cref="StopoverDetector"/>). The track tables are not on this branch
-    /// yet, so this returns no fixes and every report uses distance-decay links; replace the body with the
-    /// query on the fixes table. Everything after it (stopovers, site assignment, the directed network,
-    /// tracked-individual weights) is in place in <see cref="Create"/> and tested with fixes given as values.
+    /// The GPS fixes of <paramref name="species"/> (individuals whose taxon resolved to it in the catalogue)
+    /// from <paramref name="window"/>.From 00:00 UTC to <paramref name="window"/>.To 24:00 UTC. Fixes flagged
+    /// invisible, manually marked or too fast come with <c>Outlier</c> set, so <see cref="StopoverDetector"/>
+    /// ignores them. An individual is named study/local id, as two studies may reuse a local id.
     /// </summary>
-    internal static Task<IReadOnlyList<Fix>> LoadFixesAsync(SurveyDatabase database, string species, SeasonWindow window,
+    internal static async Task<IReadOnlyList<Fix>> LoadFixesAsync(SurveyDatabase database, string species, SeasonWindow window,
         CancellationToken cancellationToken)
     {
-        _ = (database, species, window, cancellationToken);
-        return Task.FromResult<IReadOnlyList<Fix>>([]);
+        await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            """
+            select st.name || '/' || i.local_identifier, f.observed_at, st_x(f.location), st_y(f.location),
+                   not f.visible or f.marked_outlier or f.speed_outlier
+            from fixes f
+            join individuals i on i.id = f.individual_id
+            join studies st on st.id = f.study_id
+            where i.species_name = $1 and f.observed_at >= $2 and f.observed_at < $3
+            order by f.individual_id, f.observed_at
+            """, conn);
+        cmd.Parameters.AddWithValue(species);
+        cmd.Parameters.AddWithValue(DateTime.SpecifyKind(window.From.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc));
+        cmd.Parameters.AddWithValue(DateTime.SpecifyKind(window.To.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc));
+        var fixes = new List<Fix>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fixes.Add(new Fix(reader.GetString(0), reader.GetDateTime(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetBoolean(4)));
+        }
+        return fixes;
     }
 
     /// <summary>Builds the inputs from values (what <see cref="LoadAsync"/> read, or a test's data).</summary>
