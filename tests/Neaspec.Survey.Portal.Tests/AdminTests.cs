@@ -1,4 +1,7 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text.RegularExpressions;
+using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Portal.Tests.TestUtilities;
 
@@ -98,14 +101,66 @@ public sealed class AdminTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
-    public async Task An_analyst_runs_the_connectivity_report_stub()
+    public async Task An_analyst_runs_the_connectivity_report_and_downloads_its_html_and_zip()
     {
+        await UploadTests.ImportSampleSitesAsync(host);
+        var counts = await new CountImporter(host.Db.Database).ImportAsync(UploadTests.Sample("crane-counts-2024-2025.csv"));
+        Assert.True(counts.Status is "succeeded" or "partial" or "unchanged", counts.Message);
         using var analyst = await host.SignedInAsync(null, Roles.Analyst);
         var token = await analyst.TokenAsync("/Reports");
 
-        using var run = await analyst.PostFormAsync("/Reports?handler=Connectivity", [], token);
+        using var run = await analyst.PostFormAsync("/Reports?handler=Connectivity",
+            [new("Species", "Grus monacha"), new("Season", "winter"), new("Year", "2025"), new("Distances", "50,100,250,500"), new("Language", "en")], token);
 
+        var page = await run.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
-        Assert.Contains("not available yet", await run.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("id=\"report-message\"", page, StringComparison.Ordinal);
+        var links = Regex.Matches(page, "href=\"(/Reports\\?handler=Download&amp;run=[0-9a-f]{32}&amp;file=(?:html|zip))\"")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var htmlLink = Assert.Single(links, l => l.EndsWith("file=html", StringComparison.Ordinal));
+        var zipLink = Assert.Single(links, l => l.EndsWith("file=zip", StringComparison.Ordinal));
+
+        using var html = await analyst.GetAsync(htmlLink);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Contains("Izumi", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var zip = await analyst.GetAsync(zipLink);
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
+        var entries = archive.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("nodes.csv", entries);
+        Assert.Contains("report.html", entries);
+        Assert.Contains("sites.geojson", entries);
+
+        // The list shows the run on a fresh visit; names it did not create are not served.
+        Assert.Contains(htmlLink.Replace("&", "&amp;", StringComparison.Ordinal), await analyst.GetStringAsync("/Reports"), StringComparison.Ordinal);
+        var runId = Regex.Match(htmlLink, "run=([0-9a-f]{32})").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/Reports?handler=Download&run={runId}&file=run.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/Reports?handler=Download&run=..%2F..%2Fkeys&file=html")).StatusCode);
+
+        // A species not in the catalogue: the loader's problem is shown, nothing run.
+        using var unknown = await analyst.PostFormAsync("/Reports?handler=Connectivity",
+            [new("Species", "Grus nonexistens"), new("Season", "winter"), new("Year", "2025"), new("Distances", "50"), new("Language", "en")], token);
+        var unknownPage = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"report-problems\"", unknownPage, StringComparison.Ordinal);
+        Assert.Contains("Grus nonexistens", unknownPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_researcher_cannot_run_or_download_reports()
+    {
+        using var researcher = await host.SignedInAsync(null, Roles.Researcher);
+        var token = await researcher.TokenAsync("/Upload");
+
+        using var run = await researcher.PostFormAsync("/Reports?handler=Connectivity",
+            [new("Species", "Grus monacha"), new("Season", "winter"), new("Year", "2025")], token);
+        using var page = await researcher.GetAsync("/Reports");
+        using var download = await researcher.GetAsync($"/Reports?handler=Download&run={Guid.NewGuid():N}&file=html");
+
+        foreach (var response in new[] { run, page, download })
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+                || response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("AccessDenied", StringComparison.Ordinal),
+                $"{(int)response.StatusCode} {response.Headers.Location}");
+        }
     }
 }

@@ -54,4 +54,36 @@ public sealed class BrowserTests(PortalHost host) : IClassFixture<PortalHost>, I
         Assert.Equal(2, driver.FindElements(By.CssSelector("#history tbody tr")).Count);
         browser.Screenshot("import-history");
     }
+
+    [Fact]
+    public async Task An_analyst_runs_the_connectivity_report_from_the_form_and_sees_the_run_listed()
+    {
+        await UploadTests.ImportSampleSitesAsync(host);
+        var counts = await new Ingestion.Counts.CountImporter(host.Db.Database).ImportAsync(UploadTests.Sample("crane-counts-2024-2025.csv"));
+        Assert.True(counts.Status is "succeeded" or "partial" or "unchanged", counts.Message);
+        await host.AddUserAsync("analyst-browser@example.org", null, Roles.Analyst);
+        using var browser = new Browser();
+        var driver = browser.Driver;
+
+        driver.Navigate().GoToUrl(new Uri(host.BaseAddress, "/Reports"));
+        driver.FindElement(By.Id("Email")).SendKeys("analyst-browser@example.org");
+        driver.FindElement(By.Id("Password")).SendKeys(PortalHost.Password);
+        browser.ClickAndWait(By.Id("sign-in"));
+        Assert.Equal("Reports", driver.FindElement(By.TagName("h1")).Text);
+        Assert.Equal("50,100,250,500", driver.FindElement(By.Id("distances")).GetAttribute("value"));
+
+        driver.FindElement(By.Id("species")).SendKeys("Grus monacha");
+        driver.FindElement(By.CssSelector("#season option[value=winter]")).Click();
+        var year = driver.FindElement(By.Id("year"));
+        year.Clear();
+        year.SendKeys("2025");
+        browser.ClickAndWait(By.Id("run-connectivity"));
+
+        Assert.Contains("Report ready", driver.FindElement(By.Id("report-message")).Text, StringComparison.Ordinal);
+        var run = Assert.Single(driver.FindElements(By.CssSelector("#runs tbody tr")));
+        Assert.Contains("Grus monacha", run.Text, StringComparison.Ordinal);
+        Assert.True(run.FindElement(By.CssSelector("a.download-html")).Displayed);
+        Assert.True(run.FindElement(By.CssSelector("a.download-zip")).Displayed);
+        browser.Screenshot("connectivity-run");
+    }
 }

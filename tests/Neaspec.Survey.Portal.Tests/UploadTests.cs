@@ -95,19 +95,86 @@ public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
     [InlineData("location-long")]
     [InlineData("location_long")]
     [InlineData("location.long")]
-    public async Task A_movebank_file_is_recognised_kept_and_answered_not_available_yet(string longitude)
+    public async Task A_movebank_file_is_recognised_loaded_and_answered_with_its_counts(string longitude)
     {
         using var client = await host.SignedInAsync("Crane telemetry", Roles.Researcher);
-        var csv = $"event-id,visible,timestamp,{longitude},location-lat,individual-local-identifier\n1,true,2024-10-01 00:00:00.000,127.2,38.2,GM-01\n";
+        // Four rows: three with coordinates (one of them twice), one without a location.
+        var study = "Cranes " + longitude;
+        var csv = $"event-id,visible,timestamp,{longitude},location-lat,individual-local-identifier,study-name\n" +
+            $"1,true,2024-10-01 00:00:00.000,127.2,38.2,GM-01,{study}\n" +
+            $"2,true,2024-10-01 01:00:00.000,127.21,38.21,GM-01,{study}\n" +
+            $"3,true,2024-10-01 02:00:00.000,,,GM-01,{study}\n" +
+            $"4,true,2024-10-01 03:00:00.000,127.22,38.22,GM-01,{study}\n" +
+            $"4,true,2024-10-01 03:00:00.000,127.22,38.22,GM-01,{study}\n";
         var bytes = Encoding.UTF8.GetBytes(csv);
 
-        var (_, html) = await client.UploadAndReadAsync("cranes-movebank.csv", bytes);
+        var (_, html) = await client.UploadAndReadAsync($"cranes-{longitude}.csv", bytes);
 
-        Assert.Contains("track import not available yet", html, StringComparison.Ordinal);
+        Assert.Contains("status-succeeded", html, StringComparison.Ordinal);
         Assert.Contains("movebank", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" id=\"rows-accepted\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" id=\"duplicates\">1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("1 rows without location", html, StringComparison.Ordinal);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         Assert.True(File.Exists(Path.Combine(host.StorageFolder, "uploads", sha[..2], sha)));
-        Assert.Equal(0, await host.Db.ScalarAsync<long>($"select count(*) from imports where sha256 = '{sha}'"));
+        var importId = await host.Db.ScalarAsync<long>($"select id from imports where sha256 = '{sha}'");
+        Assert.Equal(3, await host.Db.ScalarAsync<long>($"select count(*) from fixes where import_id = {importId}"));
+        Assert.Equal(client.Email, await host.Db.ScalarAsync<string>($"select imported_by from imports where id = {importId}"));
+    }
+
+    [Fact]
+    public async Task A_gzipped_movebank_file_is_loaded()
+    {
+        using var client = await host.SignedInAsync("Crane telemetry", Roles.Researcher);
+        var csv = "event-id,timestamp,location-long,location-lat,individual-local-identifier,study-name\n" +
+            "1,2024-11-01 00:00:00.000,130.2,32.1,GM-07,Gzip cranes\n2,2024-11-01 01:00:00.000,130.21,32.11,GM-07,Gzip cranes\n";
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(csv));
+        }
+        var bytes = buffer.ToArray();
+
+        var (_, html) = await client.UploadAndReadAsync("cranes.csv.gz", bytes);
+
+        Assert.Contains("status-succeeded", html, StringComparison.Ordinal);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Equal(2, await host.Db.ScalarAsync<long>(
+            $"select count(*) from fixes f join imports i on i.id = f.import_id where i.sha256 = '{sha}'"));
+
+        // A gzip file that is not Movebank tracks is refused with the reason, nothing stored.
+        using var other = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(other, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes("site_code,date,species,count\nKR-SCB,2025-01-12,Platalea minor,3\n"));
+        }
+        var (_, refused) = await client.UploadAndReadAsync("counts.csv.gz", other.ToArray());
+        Assert.Contains("status-rejected", refused, StringComparison.Ordinal);
+        Assert.Contains("only for Movebank tracks", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_movebank_file_shows_its_line_error_and_stores_nothing()
+    {
+        using var client = await host.SignedInAsync("Crane telemetry", Roles.Researcher);
+        var csv = "event-id,timestamp,location-long,location-lat,individual-local-identifier,study-name\n" +
+            "1,2024-10-01 00:00:00.000,127.2,38.2,GM-02,Bad cranes\n" +
+            "2,2024-13-45 00:00:00.000,127.3,38.3,GM-02,Bad cranes\n";
+        var bytes = Encoding.UTF8.GetBytes(csv);
+
+        var (path, html) = await client.UploadAndReadAsync("bad-cranes.csv", bytes);
+
+        Assert.Contains("status-rejected", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("2024-13-45", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("--accept-partial", html, StringComparison.Ordinal);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Equal(0, await host.Db.ScalarAsync<long>(
+            $"select count(*) from fixes f join imports i on i.id = f.import_id where i.sha256 = '{sha}'"));
+        using var report = await client.GetAsync(path + "?handler=Report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var lines = (await report.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("bad-cranes.csv,3,", StringComparison.Ordinal) && l.Contains("2024-13-45", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Neaspec.Survey.Portal.Uploads;
 
 /// <summary>Tells what an uploaded file is from its name and first bytes: a count-survey CSV, a Movebank
-/// export (header names <c>location-long</c> and <c>timestamp</c>), or not a CSV text file at all.</summary>
+/// export (header names <c>location-long</c> and <c>timestamp</c>), or not a CSV text file at all. A gzip file
+/// (magic bytes 1F 8B) is let through only when it is a Movebank export (the track importer reads gzip).</summary>
 public static class FileKind
 {
     private static readonly string[] TextExtensions = [".csv", ".txt", ".tsv"];
@@ -14,6 +16,10 @@ public static class FileKind
     {
         extensions ??= TextExtensions;
         var head = ReadHead(path, 64 * 1024);
+        if (extensions == TextExtensions && Starts(head, [0x1F, 0x8B]))
+        {
+            return DetectGzip(path);
+        }
         if (Starts(head, "PK\u0003\u0004"u8) || Starts(head, [0xD0, 0xCF, 0x11, 0xE0]))
         {
             return (UploadKinds.NotCsv, "this is a spreadsheet workbook (Excel/ODS), not CSV: in the spreadsheet use 'Save as' > 'CSV UTF-8' and upload that file");
@@ -34,6 +40,28 @@ public static class FileKind
         var header = HeaderNames(head);
         var isMovebank = header.Contains("timestamp") && header.Overlaps(MovebankLongitude);
         return (isMovebank ? UploadKinds.Movebank : UploadKinds.Counts, null);
+    }
+
+    /// <summary>A gzip upload: Movebank tracks (the header names it) or refused with the reason.</summary>
+    private static (string Kind, string? Reason) DetectGzip(string path)
+    {
+        byte[] head;
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            var buffer = new byte[64 * 1024];
+            var length = gzip.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            head = buffer[..length];
+        }
+        catch (InvalidDataException)
+        {
+            return (UploadKinds.NotCsv, "this is a damaged gzip file: compress the CSV again, or upload it uncompressed");
+        }
+        var header = HeaderNames(head);
+        return header.Contains("timestamp") && header.Overlaps(MovebankLongitude) && Array.IndexOf(head, (byte)0) < 0
+            ? (UploadKinds.Movebank, null)
+            : (UploadKinds.NotCsv, "a gzip-compressed file is accepted only for Movebank tracks (a CSV with timestamp and location-long): upload count files uncompressed");
     }
 
     private static byte[] ReadHead(string path, int max)

@@ -1,4 +1,6 @@
 using Neaspec.Survey.Ingestion.Counts;
+using Neaspec.Survey.Ingestion.Ledger;
+using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Ingestion.Sites;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Storage;
@@ -34,7 +36,7 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
             answer = kind switch
             {
                 UploadKinds.Counts => await ImportCountsAsync(file, user, acceptPartial, reports, cancellationToken),
-                UploadKinds.Movebank => ImportTracks(file),
+                UploadKinds.Movebank => await ImportTracksAsync(file, user, acceptPartial, reports, cancellationToken),
                 _ => new ImportAnswer(ImportStatus.Rejected, $"{file.SafeName}: rejected, nothing stored: {notCsv}"),
             };
         }
@@ -99,12 +101,29 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
             result.RowsRejected, result.ErrorReportPath);
     }
 
-    /// <summary>Movebank files are recognised and kept. WIRE THE TRACK IMPORTER HERE: call
-    /// <c>new TrackImporter(database).ImportAsync(file.Path, new TrackImportOptions { ImportedBy = user.Email,
-    /// ReportDirectory = reports }, null, cancellationToken)</c> and map its result like
-    /// <see cref="ImportCountsAsync"/> does (make this method async and pass user and reports).</summary>
-    private static ImportAnswer ImportTracks(ReceivedFile file) =>
-        new(UploadStatus.NotAvailable,
-            $"{file.SafeName}: a Movebank track file, but track import not available yet. The file is kept " +
-            $"(SHA-256 {file.Sha256[..12]}…); nothing was stored in the survey database.");
+    /// <summary>Movebank tracks (CSV, or gzip-compressed CSV): the track importer loads them into <c>fixes</c>.
+    /// Accepted = fixes stored; duplicates, flagged fixes and rows without a location are in the message (the
+    /// ledger keeps duplicates and flagged too). The importer writes no error report: it is written here, as
+    /// the count importer does, into the upload's report folder.</summary>
+    private async Task<ImportAnswer> ImportTracksAsync(ReceivedFile file, PortalUser user, bool acceptPartial, string reports,
+        CancellationToken cancellationToken)
+    {
+        var result = await new TrackImporter(database).ImportAsync(file.Path, new TrackImportOptions
+        {
+            // Rows that name no study belong to the file's own study: the received file keeps the name as
+            // sent (made safe), so the importer's default (the name without extensions) is the right one.
+            ImportedBy = user.Email, AcceptPartial = acceptPartial,
+        }, progress: null, cancellationToken);
+        var reportPath = result.Errors.Count > 0 ? ErrorReport.Write(file.Path, result.Errors, reports) : null;
+        var message = (result.Message ?? result.Status)
+            .Replace("use --accept-partial", "tick the 'Load the good rows' box", StringComparison.Ordinal)
+            .Replace("--accept-partial", "the 'Load the good rows' box", StringComparison.Ordinal);
+        if (result.Status is ImportStatus.Succeeded or ImportStatus.Partial)
+        {
+            message = $"{file.SafeName}: Movebank tracks, {result.FixesStored:N0} fixes stored, {result.Duplicates:N0} duplicates, " +
+                $"{result.Flagged:N0} flagged, {result.RowsWithoutLocation:N0} rows without location, {result.RowsRejected:N0} rejected. ({message})";
+        }
+        return new ImportAnswer(result.Status, message, result.ImportId, result.RowsRead, result.FixesStored,
+            result.RowsRejected, reportPath);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class DetailsModel(UserManager<PortalUser> users, PortalDbContext 
 
     public long ErrorCount { get; private set; }
 
+    /// <summary>For Movebank uploads that were loaded: the ledger's duplicate and flagged fix counts.</summary>
+    public (long Duplicates, long Flagged)? TrackCounts { get; private set; }
+
     public bool HasReport => store.Resolve(Upload.ErrorReportPath) is { } path && System.IO.File.Exists(path);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
@@ -27,6 +30,14 @@ public sealed class DetailsModel(UserManager<PortalUser> users, PortalDbContext 
             return NotFound();
         }
         Upload = upload;
+        if (upload.Kind == UploadKinds.Movebank && upload.ImportId is { } trackImport
+            && upload.Status is ImportStatus.Succeeded or ImportStatus.Partial)
+        {
+            await using var db = database.CreateContext();
+            var counts = await db.Imports.AsNoTracking().Where(i => i.Id == trackImport)
+                .Select(i => new { i.Duplicates, i.Flagged }).FirstOrDefaultAsync(cancellationToken);
+            TrackCounts = counts is null ? null : (counts.Duplicates, counts.Flagged);
+        }
         // Row errors live in the ledger; an "unchanged" upload points at an earlier import whose errors are not its own.
         if (upload.ImportId is { } importId && upload.Status is ImportStatus.Rejected or ImportStatus.Partial)
         {

@@ -1,22 +1,197 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Report;
+using Neaspec.Survey.Storage;
 
 namespace Neaspec.Survey.Portal.Pages.Reports;
 
-/// <summary>Reports for analysts (and admins).</summary>
-public sealed class IndexModel : PageModel
+/// <summary>One connectivity report run, as listed on the page (read from the run's <c>run.json</c>).</summary>
+public sealed record ConnectivityRun(string Id, string Species, string Season, int Year, string DistancesKm, string Language,
+    string RunBy, DateTime CreatedAt, string Summary);
+
+/// <summary>Reports for analysts (and admins): the connectivity report, run into a folder of its own under
+/// <c>reports/connectivity/&lt;random id&gt;/</c> of the storage folder, listed with downloads of its HTML and a
+/// zip of all its files. Downloads resolve a run id (32 hex digits, a folder this page created) and one of two
+/// fixed names; nothing the user sends becomes part of a path.</summary>
+public sealed class IndexModel(SurveyDatabase database, PortalOptions options, ILogger<IndexModel> logger) : PageModel
 {
+    public const string DefaultDistances = "50,100,250,500";
+    private const string RunFile = "run.json";
+    private const string HtmlFile = "report.html";
+    private const string ZipFile = "report.zip";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public string? Message { get; private set; }
 
-    public void OnGet()
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public IReadOnlyList<ConnectivityRun> Runs { get; private set; } = [];
+
+    /// <summary>The run just made, highlighted in the list.</summary>
+    public string? NewRunId { get; private set; }
+
+    [BindProperty] public string Species { get; set; } = "";
+    [BindProperty] public string Season { get; set; } = "winter";
+    [BindProperty] public int Year { get; set; } = DateTime.UtcNow.Year;
+    [BindProperty] public string Distances { get; set; } = DefaultDistances;
+    [BindProperty] public string Language { get; set; } = "en";
+
+    public static IReadOnlyList<string> Seasons { get; } = [.. Neaspec.Survey.Connectivity.Season.Defaults.Select(s => s.Name)];
+
+    public static IReadOnlyList<string> Languages => ReportRequest.Languages;
+
+    private string Folder => Path.Combine(options.ReportsFolder, "connectivity");
+
+    public void OnGet() => Runs = ListRuns();
+
+    public async Task<IActionResult> OnPostConnectivityAsync(CancellationToken cancellationToken)
     {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Species))
+        {
+            problems.Add("species: give a scientific name, synonym or common name");
+        }
+        if (!Seasons.Contains(Season, StringComparer.Ordinal))
+        {
+            problems.Add($"season: choose one of {string.Join(", ", Seasons)}");
+        }
+        if (!Languages.Contains(Language, StringComparer.Ordinal))
+        {
+            problems.Add($"language: choose one of {string.Join(", ", Languages)}");
+        }
+        if (Year is < 1900 or > 2200)
+        {
+            problems.Add("year: give a year such as 2025");
+        }
+        if (!ConnectivityFiles.TryParseDistances(Distances ?? "", out var distances, out var distanceError))
+        {
+            problems.Add($"distances: {distanceError}");
+        }
+        if (problems.Count > 0)
+        {
+            return Answer(problems);
+        }
+
+        var request = new ReportRequest
+        {
+            Species = Species.Trim(), Season = Season, Year = Year, DistancesKm = distances, Language = Language,
+        };
+        var loaded = await ConnectivityInputs.LoadAsync(database, request, cancellationToken);
+        if (loaded.Inputs is null)
+        {
+            // The loader speaks to the command line (--species, --season); the form's fields have plain names.
+            return Answer([.. loaded.Problems.Select(p => p.Replace("--distance-km", "distances", StringComparison.Ordinal)
+                .Replace("--lang", "language", StringComparison.Ordinal).Replace("--", "", StringComparison.Ordinal))]);
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        var directory = Path.Combine(Folder, id);
+        Directory.CreateDirectory(directory);
+        ConnectivityReport report;
+        try
+        {
+            report = ConnectivityReport.Compute(loaded.Inputs);
+            await ReportFiles.WriteAsync(report, directory, cancellationToken);
+            await HtmlReport.WriteAsync(report, directory, cancellationToken);
+            WriteZip(directory);
+            await ReportViews.RefreshAsync(database, report, cancellationToken);
+        }
+        catch
+        {
+            // A half-written run is not listed: nothing of it stays behind.
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+        var inputs = loaded.Inputs;
+        var summary = $"{inputs.Nodes.Count} sites, {inputs.Counts.Count} counts, links from {report.LinkSource}";
+        var run = new ConnectivityRun(id, inputs.Species, inputs.Window.ToString(), Year, string.Join(",", distances.Select(d => d.ToString(CultureInfo.InvariantCulture))),
+            Language, User.Identity?.Name ?? "", DateTime.UtcNow, summary);
+        await System.IO.File.WriteAllTextAsync(Path.Combine(directory, RunFile), JsonSerializer.Serialize(run, Json), cancellationToken);
+        logger.LogInformation("Connectivity report {Id} run by {User}: {Species}, {Window}", id, run.RunBy, run.Species, run.Season);
+        NewRunId = id;
+        Message = $"Report ready: {inputs.Species}, {inputs.Window}: {summary}.";
+        Runs = ListRuns();
+        return Page();
     }
 
-    /// <summary>WIRE THE CONNECTIVITY REPORT HERE: run the report into a folder under
-    /// <c>PortalOptions.ReportsFolder</c> (e.g. <c>reports/connectivity/&lt;timestamp&gt;/</c>), then return
-    /// <c>PhysicalFile(...)</c> of its HTML or a zip of HTML + GeoJSON + CSV, or list the folder's files on this
-    /// page with a download handler that resolves names through <c>UploadStore.Resolve</c>.</summary>
-    public void OnPostConnectivity()
+    /// <summary>report.html (<paramref name="file"/> = html) or the zip of all the run's files (zip).</summary>
+    public IActionResult OnGetDownload(string? run, string? file)
     {
-        Message = "The connectivity report is not available yet: it is being built. Its run and download will appear here.";
+        if (!IsRunId(run) || !Directory.Exists(Path.Combine(Folder, run!)))
+        {
+            return NotFound();
+        }
+        var directory = Path.Combine(Folder, run!);
+        var (name, type, downloadName) = file switch
+        {
+            "html" => (HtmlFile, "text/html; charset=utf-8", $"connectivity-{run![..8]}.html"),
+            "zip" => (ZipFile, "application/zip", $"connectivity-{run![..8]}.zip"),
+            _ => (null, null, null),
+        };
+        var path = name is null ? null : Path.Combine(directory, name);
+        if (path is null || !System.IO.File.Exists(path))
+        {
+            return NotFound();
+        }
+        // The report is self-contained (inline CSS and SVG, no script): a download, so it opens as a file of
+        // its own, not under the portal's origin.
+        return PhysicalFile(path, type!, downloadName);
+    }
+
+    private PageResult Answer(IReadOnlyList<string> problems)
+    {
+        Problems = problems;
+        Runs = ListRuns();
+        return Page();
+    }
+
+    private static bool IsRunId(string? run) =>
+        run is { Length: 32 } && run.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    /// <summary>Every file of the run (written by the report) in one zip beside them.</summary>
+    private static void WriteZip(string directory)
+    {
+        var files = Directory.GetFiles(directory).Order(StringComparer.Ordinal).ToList();
+        var zipPath = Path.Combine(directory, ZipFile);
+        using var zip = System.IO.Compression.ZipFile.Open(zipPath, ZipArchiveMode.Create);
+        foreach (var file in files)
+        {
+            zip.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.Optimal);
+        }
+    }
+
+    /// <summary>The runs kept, newest first.</summary>
+    private List<ConnectivityRun> ListRuns()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+        var runs = new List<ConnectivityRun>();
+        foreach (var directory in Directory.EnumerateDirectories(Folder))
+        {
+            var path = Path.Combine(directory, RunFile);
+            if (!IsRunId(Path.GetFileName(directory)) || !System.IO.File.Exists(path))
+            {
+                continue;
+            }
+            try
+            {
+                if (JsonSerializer.Deserialize<ConnectivityRun>(System.IO.File.ReadAllText(path), Json) is { } run
+                    && run.Id == Path.GetFileName(directory))
+                {
+                    runs.Add(run);
+                }
+            }
+            catch (JsonException)
+            {
+                // A damaged run.json: the run is not listed.
+            }
+        }
+        return [.. runs.OrderByDescending(r => r.CreatedAt)];
     }
 }
