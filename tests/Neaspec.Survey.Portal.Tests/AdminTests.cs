@@ -74,7 +74,7 @@ public sealed class AdminTests(PortalHost host) : IClassFixture<PortalHost>
     public async Task An_admin_imports_sites_from_a_file_and_sees_them_listed()
     {
         using var admin = await host.SignedInAsync(null, Roles.Admin);
-        var bytes = await File.ReadAllBytesAsync(UploadTests.Sample("sites.csv"));
+        var bytes = await File.ReadAllBytesAsync(TestFiles.Sample("sites.csv"));
 
         using var response = await admin.UploadAsync("sites.csv", bytes, page: "/Admin/Sites");
 
@@ -104,7 +104,7 @@ public sealed class AdminTests(PortalHost host) : IClassFixture<PortalHost>
     public async Task An_analyst_runs_the_connectivity_report_and_downloads_its_html_and_zip()
     {
         await UploadTests.ImportSampleSitesAsync(host);
-        var counts = await new CountImporter(host.Db.Database).ImportAsync(UploadTests.Sample("crane-counts-2024-2025.csv"));
+        var counts = await new CountImporter(host.Db.Database).ImportAsync(TestFiles.Sample("crane-counts-2024-2025.csv"));
         Assert.True(counts.Status is "succeeded" or "partial" or "unchanged", counts.Message);
         using var analyst = await host.SignedInAsync(null, Roles.Analyst);
         var token = await analyst.TokenAsync("/Reports");

@@ -28,7 +28,7 @@ public sealed class BrowserTests(PortalHost host) : IClassFixture<PortalHost>, I
         Assert.Equal("Upload a file", driver.FindElement(By.TagName("h1")).Text);
         browser.Screenshot("upload-form");
 
-        driver.FindElement(By.Id("File")).SendKeys(UploadTests.Sample("spoonbill-census-2025-01.csv"));
+        driver.FindElement(By.Id("File")).SendKeys(TestFiles.Sample("spoonbill-census-2025-01.csv"));
         browser.ClickAndWait(By.Id("upload"));
         Assert.Equal("succeeded", driver.FindElement(By.Id("outcome")).Text);
         Assert.Equal("9", driver.FindElement(By.Id("rows-accepted")).Text);
@@ -59,7 +59,7 @@ public sealed class BrowserTests(PortalHost host) : IClassFixture<PortalHost>, I
     public async Task An_analyst_runs_the_connectivity_report_from_the_form_and_sees_the_run_listed()
     {
         await UploadTests.ImportSampleSitesAsync(host);
-        var counts = await new Ingestion.Counts.CountImporter(host.Db.Database).ImportAsync(UploadTests.Sample("crane-counts-2024-2025.csv"));
+        var counts = await new Ingestion.Counts.CountImporter(host.Db.Database).ImportAsync(TestFiles.Sample("crane-counts-2024-2025.csv"));
         Assert.True(counts.Status is "succeeded" or "partial" or "unchanged", counts.Message);
         await host.AddUserAsync("analyst-browser@example.org", null, Roles.Analyst);
         using var browser = new Browser();

@@ -7,36 +7,16 @@ namespace Neaspec.Survey.Portal.Tests;
 /// <summary><c>neaspec portal create-admin</c> as an operator runs it: the password never on the command line.</summary>
 public sealed class CliTests(PortalHost host) : IClassFixture<PortalHost>
 {
-    private async Task<(int Code, string Out, string Err)> RunAsync(string? stdin, string? passwordVariable, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
+    private Task<(int Code, string Out, string Err)> RunAsync(string? stdin, string? passwordVariable, params string[] args) =>
+        NeaspecProcess.RunAsync(host.Db.ConnectionString, args, psi =>
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
-        psi.ArgumentList.Add("--connection");
-        psi.ArgumentList.Add(host.Db.ConnectionString);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment.Remove("NEASPEC_ADMIN_PASSWORD");
-        if (passwordVariable is not null)
-        {
-            psi.Environment["NEASPEC_ADMIN_PASSWORD"] = passwordVariable;
-        }
-        psi.Environment["NEASPEC_Portal__StorageFolder"] = host.StorageFolder;
-        using var process = Process.Start(psi)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteLineAsync(stdin);
-        }
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+            psi.Environment.Remove("NEASPEC_ADMIN_PASSWORD");
+            if (passwordVariable is not null)
+            {
+                psi.Environment["NEASPEC_ADMIN_PASSWORD"] = passwordVariable;
+            }
+            psi.Environment["NEASPEC_Portal__StorageFolder"] = host.StorageFolder;
+        }, stdin);
 
     [Fact]
     public async Task Create_admin_takes_the_password_from_the_environment_and_the_admin_can_sign_in()

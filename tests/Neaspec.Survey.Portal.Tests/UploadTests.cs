@@ -9,21 +9,11 @@ namespace Neaspec.Survey.Portal.Tests;
 /// <summary>Uploading as a field researcher: accepted and rejected rows at once, history, kept files.</summary>
 public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
 {
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neaspec.Survey.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 
-    internal static string Sample(string name) => Path.Combine(RepoRoot(), "data-samples", name);
 
     internal static async Task ImportSampleSitesAsync(PortalHost host)
     {
-        var result = await new SiteImporter(host.Db.Database).ImportAsync(Sample("sites.csv"));
+        var result = await new SiteImporter(host.Db.Database).ImportAsync(TestFiles.Sample("sites.csv"));
         Assert.True(result.Status is "succeeded" or "unchanged", result.Message);
     }
 
@@ -32,7 +22,7 @@ public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
     {
         await ImportSampleSitesAsync(host);
         using var client = await host.SignedInAsync("Spoonbill census", Roles.Researcher);
-        var bytes = await File.ReadAllBytesAsync(Sample("spoonbill-census-2025-01.csv"));
+        var bytes = await File.ReadAllBytesAsync(TestFiles.Sample("spoonbill-census-2025-01.csv"));
 
         var (path, html) = await client.UploadAndReadAsync("spoonbill-census-2025-01.csv", bytes);
 

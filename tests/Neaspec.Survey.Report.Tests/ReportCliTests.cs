@@ -17,22 +17,8 @@ public sealed class ReportCliTests : IClassFixture<SampleDatabase>, IDisposable
 
     public void Dispose() => files.Dispose();
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
-        psi.ArgumentList.Add("--connection");
-        psi.ArgumentList.Add(sample.Db.ConnectionString);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) =>
+        NeaspecProcess.RunAsync(sample.Db.ConnectionString, args);
 
     [Fact]
     public async Task The_readme_command_writes_the_report_files_for_the_sample_data()

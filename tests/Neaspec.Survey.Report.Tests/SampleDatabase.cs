@@ -23,26 +23,16 @@ public sealed class SampleDatabase : IAsyncLifetime
         new("KR-CWN", 127.22, 38.25, 12, "KR"),
     ];
 
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neaspec.Survey.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Neaspec.Survey.sln not found above the test folder.");
-    }
 
-    public static string Sample(string name) => Path.Combine(RepoRoot(), "data-samples", name);
 
     public async Task InitializeAsync()
     {
         Db = await PostgisDatabase.CreateAsync();
-        var sites = await new SiteImporter(Db.Database).ImportAsync(Sample("sites.csv"));
+        var sites = await new SiteImporter(Db.Database).ImportAsync(TestFiles.Sample("sites.csv"));
         Assert.True(sites.ImportId is not null, sites.Message);
         foreach (var file in new[] { "spoonbill-census-2025-01.csv", "crane-counts-2024-2025.csv" })
         {
-            var counts = await new CountImporter(Db.Database).ImportAsync(Sample(file));
+            var counts = await new CountImporter(Db.Database).ImportAsync(TestFiles.Sample(file));
             Assert.True(counts.Loaded, counts.Message);
         }
     }

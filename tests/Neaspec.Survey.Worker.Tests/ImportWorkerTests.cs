@@ -111,20 +111,6 @@ public sealed class ImportWorkerTests : IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunCliAsync(string connection, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
-        psi.ArgumentList.Add("--connection");
-        psi.ArgumentList.Add(connection);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Err)> RunCliAsync(string connection, params string[] args) =>
+        NeaspecProcess.RunAsync(connection, args);
 }

@@ -12,26 +12,16 @@ public sealed class InboxRunTests : IDisposable
 
     public void Dispose() => inbox.Dispose();
 
-    internal static string Sample(string name) => Path.Combine(RepoRoot(), "data-samples", name);
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neaspec.Survey.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 
     [Fact]
     public async Task The_sample_files_load_sites_first_and_move_to_processed()
     {
         await using var db = await PostgisDatabase.CreateAsync();
         // Named so that alphabetical order would load the counts before the sites they name.
-        inbox.DropCopy(Sample("crane-counts-2024-2025.csv"), "a-crane-counts.csv");
-        inbox.DropCopy(Sample("spoonbill-census-2025-01.csv"));
-        inbox.DropCopy(Sample("sites.csv"), "z-sites.csv");
+        inbox.DropCopy(TestFiles.Sample("crane-counts-2024-2025.csv"), "a-crane-counts.csv");
+        inbox.DropCopy(TestFiles.Sample("spoonbill-census-2025-01.csv"));
+        inbox.DropCopy(TestFiles.Sample("sites.csv"), "z-sites.csv");
 
         var summary = await inbox.Runner(db.Database).RunAsync();
 

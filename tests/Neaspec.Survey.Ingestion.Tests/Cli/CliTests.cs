@@ -17,30 +17,20 @@ public sealed class CliTests : IClassFixture<PostgisDatabase>, IDisposable
     internal static Task<(int Code, string Out, string Err)> RunAsync(string connection, params string[] args) =>
         RunWithEnvironmentAsync(null, ["--connection", connection, .. args]);
 
-    internal static async Task<(int Code, string Out, string Err)> RunWithEnvironmentAsync(string? environmentConnection, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment.Remove("NEASPEC_ConnectionStrings__Survey");
-        if (environmentConnection is not null)
+    internal static Task<(int Code, string Out, string Err)> RunWithEnvironmentAsync(string? environmentConnection, params string[] args) =>
+        NeaspecProcess.RunAsync(null, args, psi =>
         {
-            psi.Environment["NEASPEC_ConnectionStrings__Survey"] = environmentConnection;
-        }
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+            psi.Environment.Remove("NEASPEC_ConnectionStrings__Survey");
+            if (environmentConnection is not null)
+            {
+                psi.Environment["NEASPEC_ConnectionStrings__Survey"] = environmentConnection;
+            }
+        });
 
     [Fact]
     public async Task Sample_data_imports_and_the_csv_summary_has_the_documented_columns()
     {
-        var samples = Path.Combine(SiteImportTests.RepoRoot(), "data-samples");
+        var samples = Path.Combine(TestFiles.RepoRoot(), "data-samples");
         Assert.Equal(0, (await RunAsync(db.ConnectionString, "sites", "import", Path.Combine(samples, "sites.csv"))).Code);
         var import = await RunAsync(db.ConnectionString, "counts", "import", Path.Combine(samples, "crane-counts-2024-2025.csv"));
         Assert.True(import.Code == 0, import.Err);

@@ -16,7 +16,7 @@ public sealed class SiteImportTests : IClassFixture<PostgisDatabase>, IDisposabl
     [Fact]
     public async Task The_bundled_sites_file_loads_with_its_multilingual_names()
     {
-        var sample = Path.Combine(RepoRoot(), "data-samples", "sites.csv");
+        var sample = TestFiles.Sample("sites.csv");
         var expected = File.ReadAllLines(sample).Length - 1;
 
         var result = await new SiteImporter(db.Database).ImportAsync(sample);
@@ -65,13 +65,4 @@ public sealed class SiteImportTests : IClassFixture<PostgisDatabase>, IDisposabl
         Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from sites where code like 'BAD-%'"));
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neaspec.Survey.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

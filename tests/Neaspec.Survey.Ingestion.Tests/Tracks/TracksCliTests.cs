@@ -9,27 +9,8 @@ public sealed class TracksCliTests(PostgisDatabase db) : IClassFixture<PostgisDa
 {
     private readonly TestFiles files = new();
 
-    private async Task<(int Exit, string Out, string Err)> Neaspec(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = files.Folder,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "neaspec.dll"));
-        start.ArgumentList.Add("--connection");
-        start.ArgumentList.Add(db.ConnectionString);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Out, string Err)> Neaspec(params string[] args) =>
+        NeaspecProcess.RunAsync(db.ConnectionString, args, psi => psi.WorkingDirectory = files.Folder);
 
     private static void NoStackTrace(string text) =>
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
@@ -40,16 +21,16 @@ public sealed class TracksCliTests(PostgisDatabase db) : IClassFixture<PostgisDa
         var fishers = TestFiles.Data("tracks/fishers-lapoint-newyork.csv.gz");
 
         var first = await Neaspec("tracks", "import", fishers);
-        Assert.Equal(0, first.Exit);
+        Assert.Equal(0, first.Code);
         Assert.Matches(@"fixes stored\s+32,904", first.Out);
         Assert.Matches(@"rows without a fix\s+14,443", first.Out);
 
         var again = await Neaspec("tracks", "import", fishers);
-        Assert.Equal(0, again.Exit);
+        Assert.Equal(0, again.Code);
         Assert.Contains("nothing to do", again.Out, StringComparison.Ordinal);
 
         var csv = await Neaspec("tracks", "summary", "--format", "csv");
-        Assert.Equal(0, csv.Exit);
+        Assert.Equal(0, csv.Code);
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("study,individual,taxon,fixes,flagged,first,last", lines[0]);
         // M5: 13,099 fixes in the raw file (see TrackImportTests), none flagged.
@@ -77,13 +58,13 @@ public sealed class TracksCliTests(PostgisDatabase db) : IClassFixture<PostgisDa
     public async Task A_missing_file_or_unreadable_gzip_is_one_line_not_a_stack_trace()
     {
         var missing = await Neaspec("tracks", "import", Path.Combine(files.Folder, "nope.csv"));
-        Assert.Equal(2, missing.Exit);
+        Assert.Equal(2, missing.Code);
         Assert.Contains("nope.csv", missing.Err, StringComparison.Ordinal);
         NoStackTrace(missing.Err);
 
         var broken = files.WriteBytes("broken.csv.gz", [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
         var gz = await Neaspec("tracks", "import", broken);
-        Assert.Equal(1, gz.Exit);
+        Assert.Equal(1, gz.Code);
         Assert.Contains("broken.csv.gz: the gzip file holds no text", gz.Err, StringComparison.Ordinal);
 
         // A gzip whose deflate data is corrupt half-way: the first member is good, then garbage.
@@ -95,7 +76,7 @@ public sealed class TracksCliTests(PostgisDatabase db) : IClassFixture<PostgisDa
             bytes[i] = 0x55;
         }
         var corrupt = await Neaspec("tracks", "import", files.WriteBytes("corrupt.csv.gz", bytes));
-        Assert.Equal(1, corrupt.Exit);
+        Assert.Equal(1, corrupt.Code);
         // Depending on where the damage falls the stream ends early (a cut line) or fails to inflate: both
         // are a rejected file, named, with nothing stored.
         Assert.Contains("corrupt.csv.gz: ", corrupt.Err, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class PrivateCluster : IAsyncLifetime
     public async Task InitializeAsync() => await StartAsync();
 
     /// <summary>Starts the cluster (creates it the first time).</summary>
-    public Task StartAsync() => RunAsync("bash", Path.Combine(InboxRunTests.RepoRoot(), "scripts", "postgis"), "start");
+    public Task StartAsync() => RunAsync("bash", Path.Combine(TestFiles.RepoRoot(), "scripts", "postgis"), "start");
 
     /// <summary>Kills the server the way a crash or a power cut would: no shutdown checkpoint, every
     /// session cut at once.</summary>
