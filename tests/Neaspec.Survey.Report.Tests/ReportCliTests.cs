@@ -72,4 +72,36 @@ public sealed class ReportCliTests : IClassFixture<SampleDatabase>, IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(files.Folder, "report.html")));
     }
+
+    [Fact]
+    public async Task Connectivity_from_the_database_gives_the_numbers_of_the_library_on_the_same_nodes()
+    {
+        var dir = Path.Combine(files.Folder, "out", "db-mode");
+
+        var (code, _, stderr) = await RunAsync("connectivity", "--species", "흑두루미", "--season", "winter", "--year", "2025",
+            "--distance-km", "250", "--out", dir);
+
+        Assert.True(code == 0, stderr);
+        // The hand-read Hooded Crane winter nodes, through the library directly.
+        var expected = Connectivity.ConnectivityAnalysis.Run(new Connectivity.DistanceDecay(250).Build(SampleDatabase.HoodedCraneWinter2025));
+        var rows = File.ReadAllLines(Path.Combine(dir, "nodes.csv"));
+        var header = rows[0].Split(',');
+        var site = Array.IndexOf(header, "site_code");
+        var dpc = Array.IndexOf(header, "dPC");
+        var got = rows.Skip(1).Select(r => r.Split(',')).ToDictionary(f => f[site], f => double.Parse(f[dpc], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SampleDatabase.HoodedCraneWinter2025.Select(n => n.Id).Order(), got.Keys.Order());
+        foreach (var node in expected.PerNode)
+        {
+            Assert.Equal(node.DPC, got[node.Id], 9);
+        }
+    }
+
+    [Fact]
+    public async Task Connectivity_needs_either_files_or_a_species()
+    {
+        var (code, _, stderr) = await RunAsync("connectivity", "--out", Path.Combine(files.Folder, "none"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("either --nodes", stderr, StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,10 @@ namespace Neaspec.Survey.Cli.Commands;
 /// <summary>
 /// neaspec connectivity --nodes NODES.csv [--edges EDGES.csv] [--distance-km D[,D...]] [--probability P]
 /// [--min-probability P] [--area-total A] [--directed] --out DIR. The work is <see cref="ConnectivityFiles"/>;
-/// this only maps options and prints.
+/// this only maps options and prints. From the database instead of files:
+/// neaspec connectivity --species S --season SEASON --year Y [--distance-km ...] --out DIR — the report's
+/// inputs (sites, the season's peak counts, links from tracks or distance decay) and its data files
+/// (nodes.csv, summary.csv, country_pairs.csv, sites.geojson, links.geojson), without the HTML page.
 /// </summary>
 internal static class ConnectivityCommand
 {
@@ -16,8 +19,14 @@ internal static class ConnectivityCommand
         var nodes = new Option<string>("--nodes")
         {
             Description = "Sites CSV: id,lon,lat,attribute[,country] (WGS84 degrees; attribute = node weight a_i).",
-            Required = true,
         };
+        var species = new Option<string?>("--species")
+        {
+            Description = "From the database instead of --nodes: the species (any catalogue name).",
+        };
+        var season = new Option<string?>("--season") { Description = "With --species: spring, breeding, autumn or winter." };
+        season.AcceptOnlyFromAmong([.. Season.Defaults.Select(x => x.Name)]);
+        var year = new Option<int?>("--year") { Description = "With --species: the season's year (winter 2025 = Dec 2024 - Feb 2025)." };
         var edges = new Option<string?>("--edges")
         {
             Description = "Links CSV: from,to,p. Without it, links come from distance decay over the coordinates.",
@@ -52,20 +61,47 @@ internal static class ConnectivityCommand
 
         var command = new Command("connectivity",
             "Connectivity of a site network: PC, EC, IIC, dPC fractions, dIIC, BC(PC) and country pairs.");
-        foreach (var option in new Option[] { nodes, edges, distances, probability, minimum, area, directed, output })
+        foreach (var option in new Option[] { nodes, species, season, year, edges, distances, probability, minimum, area, directed, output })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parseResult =>
+        command.SetAction((parseResult, cancellationToken) =>
         {
             IReadOnlyList<double> distanceList = [];
             if (parseResult.GetValue(distances) is { } text
                 && !ConnectivityFiles.TryParseDistances(text, out distanceList, out var distanceError))
             {
                 Console.Error.WriteLine($"--distance-km: {distanceError}");
-                return 1;
+                return Task.FromResult(1);
             }
+            var speciesName = parseResult.GetValue(species);
+            if ((speciesName is null) == (parseResult.GetValue(nodes) is null))
+            {
+                Console.Error.WriteLine("connectivity: give either --nodes FILE (file mode) or --species with --season and --year (from the database)");
+                return Task.FromResult(1);
+            }
+            if (speciesName is not null)
+            {
+                if (parseResult.GetValue(season) is not { } seasonName || parseResult.GetValue(year) is not { } seasonYear)
+                {
+                    Console.Error.WriteLine("connectivity: --species needs --season and --year");
+                    return Task.FromResult(1);
+                }
+                return FromDatabaseAsync(parseResult, new Report.ReportRequest
+                {
+                    Species = speciesName,
+                    Season = seasonName,
+                    Year = seasonYear,
+                    DistancesKm = distanceList.Count > 0 ? distanceList : [50, 100, 250, 500],
+                }, parseResult.GetValue(output)!, cancellationToken);
+            }
+            return Task.FromResult(FromFiles(parseResult, distanceList));
+        });
+        return command;
+
+        int FromFiles(ParseResult parseResult, IReadOnlyList<double> distanceList)
+        {
             var options = new ConnectivityFileOptions
             {
                 NodesPath = parseResult.GetValue(nodes)!,
@@ -105,7 +141,32 @@ internal static class ConnectivityCommand
                     $"{label}: PC {r.PC:G6}, EC {r.EC:G6}, IIC {r.IIC:G6}, {r.Nodes} sites, {r.Links} links, {r.Components} components -> {run.Directory}"));
             }
             return 0;
-        });
-        return command;
+        }
     }
+
+    private static Task<int> FromDatabaseAsync(ParseResult parseResult, Report.ReportRequest request, string outDirectory,
+        CancellationToken cancellationToken) => Cli.RunAsync(async () =>
+    {
+        await using var database = Cli.OpenDatabase(parseResult);
+        var loaded = await Report.ConnectivityInputs.LoadAsync(database, request, cancellationToken);
+        if (loaded.Inputs is null)
+        {
+            foreach (var problem in loaded.Problems)
+            {
+                Cli.Error(problem);
+            }
+            return 1;
+        }
+        var report = Report.ConnectivityReport.Compute(loaded.Inputs);
+        await Report.ReportFiles.WriteAsync(report, outDirectory, cancellationToken);
+        Console.WriteLine($"{loaded.Inputs.Species}, {loaded.Inputs.Window}: {loaded.Inputs.Nodes.Count} sites, links from {report.LinkSource}");
+        foreach (var run in report.Runs)
+        {
+            var r = run.Result;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {run.Label}: PC {r.PC:G6}, EC {r.EC:G6}, IIC {r.IIC:G6}, {r.Nodes} sites, {r.Links} links, {r.Components} components"));
+        }
+        Console.WriteLine($"-> {outDirectory} (nodes.csv, summary.csv, country_pairs.csv, sites.geojson, links.geojson)");
+        return 0;
+    });
 }
