@@ -26,6 +26,34 @@ public sealed class FileKindDetectorTests : IDisposable
         Assert.Equal(kind, FileKindDetector.Detect(path).Kind);
     }
 
+    private string Gzip(string name, string content)
+    {
+        var path = Path.Combine(files.Folder, name);
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(content));
+        }
+        return path;
+    }
+
+    [Fact]
+    public void A_gzipped_Movebank_export_is_tracks_and_other_gzip_is_not_taken()
+    {
+        var tracks = Gzip("gps.csv.gz", "event-id,visible,timestamp,location-long,location-lat,individual-local-identifier\n1,true,2025-01-01 00:00:00.000,126.5,37.5,HC-01\n");
+        var counts = Gzip("counts.csv.gz", "site_code,date,species,count\nKR-SCB,2025-01-12,저어새,21\n");
+
+        Assert.Equal(FileKind.Tracks, FileKindDetector.Detect(tracks).Kind);
+        var refused = FileKindDetector.Detect(counts);
+        Assert.Equal(FileKind.Unknown, refused.Kind);
+        Assert.Contains("gzip", refused.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_real_fishers_export_gzipped_is_tracks()
+    {
+        Assert.Equal(FileKind.Tracks, FileKindDetector.Detect(Path.Combine(TestFiles.RepoRoot(), "tests", "Neaspec.Survey.Ingestion.Tests", "TestData", "tracks", "fishers-lapoint-newyork.csv.gz")).Kind);
+    }
+
     [Fact]
     public void GeoJSON_is_sites()
     {

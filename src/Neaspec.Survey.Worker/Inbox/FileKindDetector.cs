@@ -41,6 +41,19 @@ public static class FileKindDetector
     public static DetectedFile Detect(string path)
     {
         var head = ReadHead(path);
+        if (head is [0x1F, 0x8B, ..])
+        {
+            // Movebank exports often travel gzipped; the track importer reads .csv.gz directly, the others do not.
+            var inner = DetectText(ReadGzipHead(path), path);
+            return inner.Kind is FileKind.Tracks or FileKind.Reference
+                ? inner with { Description = inner.Description + " (gzip)" }
+                : new DetectedFile(FileKind.Unknown, "a gzip file that is not a Movebank export: unpack it (only Movebank tracks are read gzipped)");
+        }
+        return DetectText(head, path);
+    }
+
+    private static DetectedFile DetectText(byte[] head, string path)
+    {
         if (head.Length == 0)
         {
             return new DetectedFile(FileKind.Unknown, "the file is empty");
@@ -85,6 +98,22 @@ public static class FileKindDetector
         return new DetectedFile(FileKind.Unknown,
             $"header not recognised ('{shown}'): expected a count survey (site_code,date,species,count,... or Darwin Core), " +
             "sites (site_code,name_en,...,country,latitude,longitude, or GeoJSON), or a Movebank export (tracks or reference data)");
+    }
+
+    private static byte[] ReadGzipHead(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+            var buffer = new byte[MaxHeaderBytes];
+            var n = gzip.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return buffer[..n];
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
     }
 
     private static byte[] ReadHead(string path)
