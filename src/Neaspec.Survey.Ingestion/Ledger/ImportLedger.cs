@@ -215,11 +215,13 @@ public sealed class ImportLedger(SurveyDatabase database)
         }
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+        // The row starts with its final (non-claiming) status, so it never meets the claim index; the
+        // counts, message and errors are written as for a claimed import.
         await using var insert = new NpgsqlCommand(
             """
-            insert into imports (sha256, kind, original_name, imported_by, started_at, finished_at, status,
-                rows_read, rows_accepted, rows_rejected, duplicates, flagged, message, error_report_path)
-            values ($1, $2, $3, $4, now(), now(), $5, $6, $7, $8, $9, $10, $11, $12)
+            insert into imports (sha256, kind, original_name, imported_by, started_at, status,
+                rows_read, rows_accepted, rows_rejected, duplicates, flagged)
+            values ($1, $2, $3, $4, now(), $5, 0, 0, 0, 0, 0)
             returning id
             """, conn, tx);
         insert.Parameters.AddWithValue(sha256);
@@ -227,15 +229,8 @@ public sealed class ImportLedger(SurveyDatabase database)
         insert.Parameters.AddWithValue(Path.GetFileName(originalName));
         insert.Parameters.AddWithValue((object?)importedBy ?? DBNull.Value);
         insert.Parameters.AddWithValue(outcome.Status);
-        insert.Parameters.AddWithValue(outcome.RowsRead);
-        insert.Parameters.AddWithValue(outcome.RowsAccepted);
-        insert.Parameters.AddWithValue(outcome.RowsRejected);
-        insert.Parameters.AddWithValue(outcome.Duplicates);
-        insert.Parameters.AddWithValue(outcome.Flagged);
-        insert.Parameters.AddWithValue((object?)outcome.Message ?? DBNull.Value);
-        insert.Parameters.AddWithValue((object?)outcome.ErrorReportPath ?? DBNull.Value);
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        await WriteErrorsAsync(conn, id, outcome.Errors, cancellationToken);
+        await FinishInTransactionAsync(conn, id, outcome, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return id;
     }
