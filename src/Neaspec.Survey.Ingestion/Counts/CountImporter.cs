@@ -162,9 +162,8 @@ public sealed class CountImporter(SurveyDatabase database)
                 return await RejectAsync(tx, rowsRead, ignored, ct);
             }
 
-            var provisional = await CreateProvisionalSitesAsync(ct);
-            var siteIds = (await SiteDirectory.LoadAsync(conn, tx, ct));
-            await StageVisitsAsync(siteIds, ct);
+            var provisional = await CreateProvisionalSitesAsync(sites, ct);
+            await StageVisitsAsync(sites, ct);
             var (surveys, replaced, inserted) = await MergeAsync(ct);
             await tx.CommitAsync(ct);
 
@@ -366,7 +365,8 @@ public sealed class CountImporter(SurveyDatabase database)
             }
         }
 
-        private async Task<List<string>> CreateProvisionalSitesAsync(CancellationToken ct)
+        /// <summary>Creates the file's new sites and adds them to <paramref name="sites"/> with their ids.</summary>
+        private async Task<List<string>> CreateProvisionalSitesAsync(SiteDirectory sites, CancellationToken ct)
         {
             var created = new List<string>();
             var used = visits.Keys.Select(k => k.Site).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -377,6 +377,7 @@ public sealed class CountImporter(SurveyDatabase database)
                     insert into sites (code, name_en, country_code, location, is_provisional, created_by_import_id)
                     values ($1, $2, $3, st_setsrid(st_makepoint($4, $5), 4326), true, $6)
                     on conflict (code) do nothing
+                    returning id
                     """, conn);
                 cmd.Parameters.AddWithValue(row.SiteCode);
                 cmd.Parameters.AddWithValue(row.SiteName ?? row.SiteCode);
@@ -384,10 +385,18 @@ public sealed class CountImporter(SurveyDatabase database)
                 cmd.Parameters.AddWithValue(row.Longitude!.Value);
                 cmd.Parameters.AddWithValue(row.Latitude!.Value);
                 cmd.Parameters.AddWithValue(importId);
-                if (await cmd.ExecuteNonQueryAsync(ct) > 0)
+                if (await cmd.ExecuteScalarAsync(ct) is int id)
                 {
                     created.Add(row.SiteCode);
                 }
+                else
+                {
+                    // Another import created the code since this one read the sites: link to that site.
+                    await using var existing = new NpgsqlCommand("select id from sites where code = $1", conn);
+                    existing.Parameters.AddWithValue(row.SiteCode);
+                    id = (int)(await existing.ExecuteScalarAsync(ct))!;
+                }
+                sites.Add(new KnownSite(id, row.SiteCode, row.Longitude.Value, row.Latitude.Value));
             }
             return created;
         }

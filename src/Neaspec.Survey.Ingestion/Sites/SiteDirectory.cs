@@ -28,6 +28,13 @@ public sealed class SiteDirectory
 
     public KnownSite? Find(string code) => byCode.GetValueOrDefault(code);
 
+    /// <summary>A site created after the directory was read (a count file's provisional site).</summary>
+    public void Add(KnownSite site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        byCode[site.Code] = site;
+    }
+
     /// <summary>The nearest known site within <paramref name="maxMeters"/> of a point, if any.</summary>
     public (KnownSite Site, double Meters)? Nearest(double lat, double lon, double maxMeters)
     {
