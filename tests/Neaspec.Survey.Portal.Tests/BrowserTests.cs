@@ -7,7 +7,7 @@ namespace Neaspec.Survey.Portal.Tests;
 /// <summary>The portal as a field researcher uses it, in a real headless Chromium.</summary>
 public sealed class BrowserTests(PortalHost host) : IClassFixture<PortalHost>, IDisposable
 {
-    private readonly Ingestion.Tests.TestUtilities.TestFiles files = new();
+    private readonly Testing.TestFiles files = new();
 
     public void Dispose() => files.Dispose();
 

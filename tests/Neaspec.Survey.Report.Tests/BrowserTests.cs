@@ -1,4 +1,4 @@
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 

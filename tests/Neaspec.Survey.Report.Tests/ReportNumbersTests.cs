@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Neaspec.Survey.Connectivity;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Npgsql;
 
 namespace Neaspec.Survey.Report.Tests;

@@ -1,7 +1,7 @@
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Sites;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 
 namespace Neaspec.Survey.Report.Tests;
 

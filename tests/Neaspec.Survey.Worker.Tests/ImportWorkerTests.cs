@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Worker.Tests.TestUtilities;
 
 namespace Neaspec.Survey.Worker.Tests;

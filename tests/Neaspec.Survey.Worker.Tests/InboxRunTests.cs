@@ -1,4 +1,4 @@
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Storage.Model;
 using Neaspec.Survey.Worker.Tests.TestUtilities;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Worker.Inbox;
 using Neaspec.Survey.Worker.Tests.TestUtilities;
 

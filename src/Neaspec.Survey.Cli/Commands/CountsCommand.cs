@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CsvHelper;
+using Neaspec.Survey.Files;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Storage.Model;
@@ -134,7 +134,7 @@ internal static class CountsCommand
                 parseResult.GetValue(country)?.ToUpperInvariant(), ct);
             if (parseResult.GetValue(format) == "csv")
             {
-                using var writer = CsvWriter.Create(Console.OpenStandardOutput(), CsvWriterOptions.Default with { NewLine = "\n", Injection = CsvInjection.Escape });
+                using var writer = CsvOutput.ToStream(Console.OpenStandardOutput());
                 writer.WriteHeader(["country", "site_code", "species", "surveys", "total"]);
                 foreach (var r in rows)
                 {

@@ -1,4 +1,4 @@
-using CsvHelper;
+using Neaspec.Survey.Files;
 
 namespace Neaspec.Survey.Ingestion.Ledger;
 
@@ -26,7 +26,7 @@ public static class ErrorReport
     private static string WriteTo(string path, string file, IReadOnlyList<RowError> errors)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = CsvWriter.ToFile(path, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" });
+        using var writer = CsvOutput.ToFile(path);
         writer.WriteHeader(["file", "line", "column", "value", "reason"]);
         foreach (var e in errors)
         {

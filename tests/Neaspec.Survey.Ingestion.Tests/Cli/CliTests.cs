@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Neaspec.Survey.Ingestion.Tests.Sites;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 
 namespace Neaspec.Survey.Ingestion.Tests.Cli;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Sites;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Storage.Model;
 
 namespace Neaspec.Survey.Ingestion.Tests.Counts;

@@ -1,5 +1,5 @@
 using Neaspec.Survey.Ingestion.Sites;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Storage.Model;
 
 namespace Neaspec.Survey.Ingestion.Tests.Sites;

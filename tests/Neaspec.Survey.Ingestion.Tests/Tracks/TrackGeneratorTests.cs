@@ -1,4 +1,4 @@
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Ingestion.Tracks;
 
 namespace Neaspec.Survey.Ingestion.Tests.Tracks;

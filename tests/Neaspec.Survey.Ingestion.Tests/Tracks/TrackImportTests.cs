@@ -1,5 +1,5 @@
 using System.Text;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Storage.Model;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Neaspec.Survey.Ingestion.Tests.TestUtilities;
+using Neaspec.Survey.Testing;
 
 namespace Neaspec.Survey.Ingestion.Tests.Tracks;
 

@@ -1,7 +1,7 @@
 using Neaspec.Survey.Storage;
 using Npgsql;
 
-namespace Neaspec.Survey.Ingestion.Tests.TestUtilities;
+namespace Neaspec.Survey.Testing;
 
 /// <summary>A throwaway database on the real local PostGIS, copied from a per-run template that holds
 /// PostGIS and the migrations. Use as a class fixture: each test class gets its own database, so classes

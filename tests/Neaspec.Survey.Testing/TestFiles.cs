@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Neaspec.Survey.Ingestion.Tests.TestUtilities;
+namespace Neaspec.Survey.Testing;
 
 /// <summary>Files a test writes for itself, in a folder removed with the test class.</summary>
 public sealed class TestFiles : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Neaspec.Survey.Ingestion.Tests.TestUtilities;
+namespace Neaspec.Survey.Testing;
 
 /// <summary>Runs the neaspec program as a user does — a separate process of the neaspec.dll that the test
 /// project's build copied beside the tests — and returns its exit code and output.</summary>
