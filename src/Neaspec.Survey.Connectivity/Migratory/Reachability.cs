@@ -36,13 +36,34 @@ public static class Reachability
     public static double[,] Probabilities(double[,] transitions)
     {
         ArgumentNullException.ThrowIfNull(transitions);
+        return Compute(transitions, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>H of a directed telemetry network, in the order of <see cref="SiteNetwork.Nodes"/>.</summary>
+    public static double[,] Probabilities(SiteNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (!network.IsDirected)
+        {
+            throw new ArgumentException("Reachability needs a directed telemetry network; an undirected one (distance decay) has no transition probabilities.", nameof(network));
+        }
+        var p = new double[network.Nodes.Count, network.Nodes.Count];
+        foreach (var link in network.Links)
+        {
+            p[network.Index[link.From], network.Index[link.To]] = link.Probability;
+        }
+        return Compute(p, i => $"'{network.Nodes[i].Id}'");
+    }
+
+    private static double[,] Compute(double[,] transitions, Func<int, string> site)
+    {
         var n = transitions.GetLength(0);
         if (transitions.GetLength(1) != n)
         {
             throw new ArgumentException("The transition matrix must be square.", nameof(transitions));
         }
-        CheckRows(transitions);
-        CheckAbsorbing(transitions);
+        CheckRows(transitions, site);
+        CheckAbsorbing(transitions, site);
         var m = new double[n, n];
         for (var i = 0; i < n; i++)
         {
@@ -61,29 +82,6 @@ public static class Reachability
             }
         }
         return h;
-    }
-
-    /// <summary>H of a directed telemetry network, in the order of <see cref="SiteNetwork.Nodes"/>.</summary>
-    public static double[,] Probabilities(SiteNetwork network)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        if (!network.IsDirected)
-        {
-            throw new ArgumentException("Reachability needs a directed telemetry network; an undirected one (distance decay) has no transition probabilities.", nameof(network));
-        }
-        var p = new double[network.Nodes.Count, network.Nodes.Count];
-        foreach (var link in network.Links)
-        {
-            p[network.Index[link.From], network.Index[link.To]] = link.Probability;
-        }
-        try
-        {
-            return Probabilities(p);
-        }
-        catch (ArgumentException e) when (e.Data["site"] is int site)
-        {
-            throw new ArgumentException(e.Message.Replace($"site {site}", $"site '{network.Nodes[site].Id}'", StringComparison.Ordinal), nameof(network), e);
-        }
     }
 
     /// <summary>PCnum with reachability in place of the best-path probability: sum_i sum_j a_i a_j h_ij with
@@ -108,7 +106,7 @@ public static class Reachability
         return sum;
     }
 
-    private static void CheckRows(double[,] p)
+    private static void CheckRows(double[,] p, Func<int, string> site)
     {
         var n = p.GetLength(0);
         for (var i = 0; i < n; i++)
@@ -118,20 +116,20 @@ public static class Reachability
             {
                 if (!(p[i, j] >= 0 && p[i, j] <= 1))
                 {
-                    throw Site(i, $"p[site {i} -> {j}] = {p[i, j]} is not a probability.");
+                    throw new ArgumentException($"p[site {site(i)} -> site {site(j)}] = {p[i, j]} is not a probability.", "transitions");
                 }
                 sum += p[i, j];
             }
             if (sum > 1 + RowTolerance)
             {
-                throw Site(i, $"The probabilities out of site {i} sum to {sum} > 1; they are not shares of the birds present there.");
+                throw new ArgumentException($"The probabilities out of site {site(i)} sum to {sum} > 1; they are not shares of the birds present there.", "transitions");
             }
         }
     }
 
     /// <summary>Every site must lead (in any number of steps) to a site where the season can end (row sum &lt; 1);
     /// otherwise I - Q is singular. A backwards search from those sites.</summary>
-    private static void CheckAbsorbing(double[,] p)
+    private static void CheckAbsorbing(double[,] p, Func<int, string> site)
     {
         var n = p.GetLength(0);
         var ends = new bool[n];
@@ -163,14 +161,7 @@ public static class Reachability
         var stuck = Array.IndexOf(ends, false);
         if (stuck >= 0)
         {
-            throw Site(stuck, $"From site {stuck} every bird moves on within a closed set of sites and the season never ends there; reachability needs the birds that stayed counted in the denominators.");
+            throw new ArgumentException($"From site {site(stuck)} every bird moves on within a closed set of sites and the season never ends there; reachability needs the birds that stayed counted in the denominators.", "transitions");
         }
-    }
-
-    private static ArgumentException Site(int site, string message)
-    {
-        var e = new ArgumentException(message, "transitions");
-        e.Data["site"] = site;
-        return e;
     }
 }

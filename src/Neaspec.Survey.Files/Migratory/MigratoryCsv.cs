@@ -132,7 +132,7 @@ internal static class MigratoryCsv
         {
             return null;
         }
-        var square = m.Reorder(m.Columns);
+        var square = m.RowsInColumnOrder();
         for (var i = 0; i < square.Rows.Length && errors.Count < MaxErrors; i++)
         {
             for (var k = i + 1; k < square.Rows.Length; k++)

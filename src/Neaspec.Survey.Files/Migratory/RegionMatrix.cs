@@ -4,20 +4,20 @@ namespace Neaspec.Survey.Files.Migratory;
 /// columns in file order, the values, and the line each row is on.</summary>
 internal sealed record RegionMatrix(string File, int HeaderLine, string[] Rows, string[] Columns, double[,] Values, int[] Lines)
 {
-    /// <summary>The same table with its rows and columns put in the order of <paramref name="ids"/> (which holds
-    /// exactly the ids of both).</summary>
-    public RegionMatrix Reorder(string[] ids)
+    /// <summary>The same table with its rows put in the order of its columns (a square matrix whose row ids are
+    /// its column ids, in any order).</summary>
+    public RegionMatrix RowsInColumnOrder()
     {
         var row = Rows.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
-        var column = Columns.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
-        var values = new double[ids.Length, ids.Length];
-        for (var i = 0; i < ids.Length; i++)
+        var values = new double[Columns.Length, Columns.Length];
+        for (var i = 0; i < Columns.Length; i++)
         {
-            for (var k = 0; k < ids.Length; k++)
+            var from = row[Columns[i]];
+            for (var k = 0; k < Columns.Length; k++)
             {
-                values[i, k] = Values[row[ids[i]], column[ids[k]]];
+                values[i, k] = Values[from, k];
             }
         }
-        return this with { Rows = ids, Columns = ids, Values = values, Lines = ids.Select(id => Lines[row[id]]).ToArray() };
+        return this with { Rows = Columns, Values = values, Lines = Columns.Select(id => Lines[row[id]]).ToArray() };
     }
 }
