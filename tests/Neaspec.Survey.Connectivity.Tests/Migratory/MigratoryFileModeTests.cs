@@ -241,6 +241,21 @@ public sealed class MigratoryFileModeTests : IDisposable
     }
 
     [Fact]
+    public void Too_few_birds_per_origin_for_resamples_that_keep_every_origin_is_refused_not_a_crash()
+    {
+        // Fourteen origins with one bird each: a resample of 14 holds all of them with probability
+        // 14! / 14^14 = 7.8e-6, so no replicate finds one in 10,000 draws.
+        var origins = "id,lon,lat\n" + string.Concat(Enumerable.Range(0, 14).Select(i => $"O{i},{i},0\n"));
+        var birds = "id,origin,target\n" + string.Concat(Enumerable.Range(0, 14).Select(i => $"b{i},O{i},T{i % 2 + 1}\n"));
+        var ab = "id,abundance\n" + string.Concat(Enumerable.Range(0, 14).Select(i => $"O{i},1\n"));
+
+        var report = MigratoryConnectivityFiles.Run(BirdRun(birds, origins, ab: ab, bootstrap: 10));
+
+        Assert.Contains(report.Errors, e => e.File == "birds.csv" && e.Reason.Contains("Merge regions", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
     public void One_origin_region_is_not_enough_for_MC()
     {
         var report = MigratoryConnectivityFiles.Run(PsiRun(psi: "id,W,X\nA,0.5,0.5\n", od: "id,A\nA,0\n",
