@@ -76,13 +76,7 @@ internal static class HopSearch
         private readonly int[] layerStart = new int[n + 2];
         private readonly int[] idom = new int[n];
         private readonly int[] depth = new int[n];
-        private readonly int[] childStart = new int[n + 1];
-        private readonly int[] children = new int[n];
-        private readonly int[] placed = new int[n];
-        private readonly int[] pre = new int[n];
-        private readonly int[] tin = new int[n];
-        private readonly int[] tout = new int[n];
-        private readonly int[] stack = new int[n];
+        private readonly TreeRanges tree = new(n);
         private readonly int[] dist2 = new int[n];
         private readonly ulong[] visited = new ulong[words];
         private readonly ulong[] frontier = new ulong[words];
@@ -115,11 +109,12 @@ internal static class HopSearch
                 return; // every node is s or next to it: nothing stands between
             }
             Dominators(s, layers);
-            DominatorPreorder(s, reached);
+            // The dominator tree in preorder: the nodes k dominates are the range (Tin[k], Tout[k]).
+            tree.Build(order, reached, idom);
             for (var x = 1; x < reached; x++)
             {
-                var k = pre[x];
-                if (tout[k] - x > 1)
+                var k = tree.Pre[x];
+                if (tree.Tout[k] - x > 1)
                 {
                     t.Connector[k] += aS * LossWithout(k, x);
                 }
@@ -222,57 +217,14 @@ internal static class HopSearch
             return x;
         }
 
-        /// <summary>Preorder of the dominator tree, so that the nodes k dominates are the range (tin[k], tout[k]).</summary>
-        private void DominatorPreorder(int s, int reached)
-        {
-            Array.Clear(childStart);
-            for (var r = 1; r < reached; r++)
-            {
-                childStart[idom[order[r]] + 1]++;
-            }
-            for (var i = 0; i < n; i++)
-            {
-                childStart[i + 1] += childStart[i];
-            }
-            Array.Clear(placed);
-            for (var r = 1; r < reached; r++)
-            {
-                var v = order[r];
-                var p = idom[v];
-                children[childStart[p] + placed[p]++] = v;
-            }
-            var top = 0;
-            var time = 0;
-            stack[top++] = s;
-            while (top > 0)
-            {
-                var u = stack[--top];
-                tin[u] = time;
-                pre[time++] = u;
-                for (var c = childStart[u]; c < childStart[u + 1]; c++)
-                {
-                    stack[top++] = children[c];
-                }
-            }
-            for (var x = reached - 1; x >= 0; x--)
-            {
-                var u = pre[x];
-                var end = x + 1;
-                for (var c = childStart[u]; c < childStart[u + 1]; c++)
-                {
-                    end = Math.Max(end, tout[children[c]]);
-                }
-                tout[u] = end;
-            }
-        }
-
         /// <summary>
         /// Sum over the nodes j that k dominates of a_j (1 / (1 + nl_sj) - 1 / (1 + nl'_sj)), nl' without k: a BFS over
         /// those nodes alone, seeded from the nodes k does not dominate (whose paths avoid k).
         /// </summary>
         private double LossWithout(int k, int tinK)
         {
-            var toutK = tout[k];
+            var pre = tree.Pre;
+            var toutK = tree.Tout[k];
             Array.Clear(cut);
             for (var x = tinK; x < toutK; x++)
             {

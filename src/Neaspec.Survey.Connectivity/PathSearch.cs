@@ -107,14 +107,8 @@ internal static class PathSearch
         private readonly double[] _dist2;
         private readonly int[] _parent;
         private readonly int[] _order;
-        private readonly int[] _childStart;
-        private readonly int[] _children;
-        private readonly int[] _pre;
-        private readonly int[] _tin;
-        private readonly int[] _tout;
-        private readonly int[] _stack;
+        private readonly TreeRanges _tree;
         private readonly double[] _value;
-        private readonly double[] _sub;
         private readonly double[] _direct;
         private readonly int[] _maxId;
         private readonly int[] _rank;
@@ -134,14 +128,8 @@ internal static class PathSearch
             _dist2 = new double[n];
             _parent = new int[n];
             _order = new int[n];
-            _childStart = new int[n + 1];
-            _children = new int[n];
-            _pre = new int[n];
-            _tin = new int[n];
-            _tout = new int[n];
-            _stack = new int[n];
+            _tree = new TreeRanges(n);
             _value = new double[n];
-            _sub = new double[n];
             _direct = new double[n];
             _maxId = new int[n];
             _rank = new int[n];
@@ -159,11 +147,12 @@ internal static class PathSearch
             var n = g.N;
             Array.Fill(_dist, double.PositiveInfinity);
             Array.Fill(_parent, -1);
-            Array.Fill(_tin, -1);
+            Array.Fill(_tree.Tin, -1);
             _dist[s] = 0;
             _heap.Clear();
             _heap.Enqueue(s, 0);
             var reached = 0;
+            var ties = false;
             while (_heap.TryDequeue(out var u, out var du))
             {
                 if (du > _dist[u])
@@ -175,6 +164,8 @@ internal static class PathSearch
                 {
                     var v = g.OutTo[e];
                     var nd = du + g.OutW[e];
+                    // Two paths that arrive equally well always meet here, whichever comes second.
+                    ties |= Math.Abs(nd - _dist[v]) <= TieTolerance(_dist[v]);
                     if (nd < _dist[v])
                     {
                         _dist[v] = nd;
@@ -234,55 +225,19 @@ internal static class PathSearch
                 return; // no node can stand between s and anything
             }
 
-            // Children lists of the shortest-path tree, then a preorder walk so that a subtree is a range.
-            Array.Clear(_childStart);
-            for (var r = 1; r < reached; r++)
-            {
-                _childStart[_parent[_order[r]] + 1]++;
-            }
-            for (var i = 0; i < n; i++)
-            {
-                _childStart[i + 1] += _childStart[i];
-            }
-            for (var r = 1; r < reached; r++)
-            {
-                var j = _order[r];
-                var p = _parent[j];
-                // _sub is free here; it counts how many children of p are placed so far.
-                _children[_childStart[p] + (int)_sub[p]++] = j;
-            }
-            for (var r = 0; r < reached; r++)
-            {
-                _sub[_order[r]] = 0;
-            }
-            var top = 0;
-            var time = 0;
-            _stack[top++] = s;
-            while (top > 0)
-            {
-                var u = _stack[--top];
-                _tin[u] = time;
-                _pre[time++] = u;
-                for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
-                {
-                    _stack[top++] = _children[c];
-                }
-            }
-            // tout[u] = one past the last preorder index of u's subtree, filled bottom-up.
-            for (var x = reached - 1; x >= 0; x--)
-            {
-                var u = _pre[x];
-                var end = x + 1;
-                for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
-                {
-                    end = Math.Max(end, _tout[_children[c]]);
-                }
-                _tout[u] = end;
-            }
+            // The shortest-path tree in preorder, so that a subtree is a range.
+            _tree.Build(_order, reached, _parent);
 
             if (!_hops)
             {
-                Betweenness(s, reached);
+                if (ties)
+                {
+                    Betweenness(s, reached);
+                }
+                else
+                {
+                    TreeBetweenness(reached);
+                }
             }
 
             // Undirected: the loss of pair (s, j) equals that of (j, s), so only j > s is re-searched and
@@ -292,19 +247,19 @@ internal static class PathSearch
             {
                 for (var x = reached - 1; x >= 0; x--)
                 {
-                    var u = _pre[x];
+                    var u = _tree.Pre[x];
                     var max = u;
-                    for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
+                    for (var c = _tree.ChildStart[u]; c < _tree.ChildStart[u + 1]; c++)
                     {
-                        max = Math.Max(max, _maxId[_children[c]]);
+                        max = Math.Max(max, _maxId[_tree.Children[c]]);
                     }
                     _maxId[u] = max;
                 }
             }
             for (var x = 1; x < reached; x++)
             {
-                var k = _pre[x];
-                if (_tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
+                var k = _tree.Pre[x];
+                if (_tree.Tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
                 {
                     t.Connector[k] += LossWithout(s, k, x, symmetric);
                 }
@@ -366,15 +321,42 @@ internal static class PathSearch
             }
         }
 
-        private static bool Tight(double through, double best) => through <= best + (1e-12 * (1 + best));
+        private static bool Tight(double through, double best) => through <= best + TieTolerance(best);
+
+        private static double TieTolerance(double best) => 1e-12 * (1 + best);
+
+        /// <summary>
+        /// BC(PC) when every best path from s is unique (no tie met in the search, the rule for distance decay): the
+        /// pairs (s, j) whose best path passes through k are the descendants of k in the tree, so BC_k gains the sum of
+        /// their values. O(n), where <see cref="Betweenness"/> reads every arc.
+        /// </summary>
+        private void TreeBetweenness(int reached)
+        {
+            var pre = _tree.Pre;
+            for (var x = 0; x < reached; x++)
+            {
+                _delta[pre[x]] = 0;
+            }
+            for (var x = reached - 1; x >= 1; x--)
+            {
+                var j = pre[x];
+                _delta[j] += _value[j];
+                _delta[_parent[j]] += _delta[j];
+            }
+            for (var x = 1; x < reached; x++)
+            {
+                var k = pre[x];
+                Totals.Between[k] += _delta[k] - _value[k];
+            }
+        }
 
         /// <summary>Largest node id among the descendants of k (k itself excluded).</summary>
         private int MaxBelow(int k)
         {
             var max = -1;
-            for (var c = _childStart[k]; c < _childStart[k + 1]; c++)
+            for (var c = _tree.ChildStart[k]; c < _tree.ChildStart[k + 1]; c++)
             {
-                max = Math.Max(max, _maxId[_children[c]]);
+                max = Math.Max(max, _maxId[_tree.Children[c]]);
             }
             return max;
         }
@@ -386,18 +368,18 @@ internal static class PathSearch
         private double LossWithout(int s, int k, int tinK, bool symmetric)
         {
             var g = _g;
-            var toutK = _tout[k];
+            var toutK = _tree.Tout[k];
             var width = (uint)(toutK - tinK);
             var inStart = g.InStart;
             var inFrom = g.InFrom;
             var inW = g.InW;
-            var tin = _tin;
+            var tin = _tree.Tin;
             var dist = _dist;
             var dist2 = _dist2;
             _heap.Clear();
             for (var x = tinK + 1; x < toutK; x++)
             {
-                var j = _pre[x];
+                var j = _tree.Pre[x];
                 var best = double.PositiveInfinity;
                 for (var e = inStart[j]; e < inStart[j + 1]; e++)
                 {
@@ -445,7 +427,7 @@ internal static class PathSearch
             var loss = 0.0;
             for (var x = tinK + 1; x < toutK; x++)
             {
-                var j = _pre[x];
+                var j = _tree.Pre[x];
                 if (!symmetric || j > s)
                 {
                     loss += _a[j] * (Value(_hops, dist[j]) - Value(_hops, dist2[j]));

@@ -38,6 +38,61 @@ public class AnalysisFixesTests
         Assert.Equal(0, r.Of("S").BC);
     }
 
+    [Theory]
+    [InlineData(false, 11)]
+    [InlineData(true, 12)]
+    public void Betweenness_matches_its_definition_on_random_networks(bool directed, int seed)
+    {
+        // All-pairs best paths by Floyd-Warshall on -ln p; with random p every best path is unique, and k is on the
+        // best path i -> j when d_ik + d_kj = d_ij. BC_k = sum of a_i a_j exp(-d_ij) over those ordered pairs.
+        var network = Random(25, 0.15, directed, seed);
+        var nodes = network.Nodes;
+        var n = nodes.Count;
+        var index = nodes.Select((x, i) => (x.Id, i)).ToDictionary(t => t.Id, t => t.i);
+        var d = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                d[i, j] = i == j ? 0 : double.PositiveInfinity;
+            }
+        }
+        foreach (var l in network.Links)
+        {
+            d[index[l.From], index[l.To]] = -Math.Log(l.Probability);
+            if (!directed)
+            {
+                d[index[l.To], index[l.From]] = -Math.Log(l.Probability);
+            }
+        }
+        for (var k = 0; k < n; k++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i, k] + d[k, j]);
+                }
+            }
+        }
+        var r = ConnectivityAnalysis.Run(network);
+        for (var k = 0; k < n; k++)
+        {
+            var bc = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    if (i != k && j != k && i != j && !double.IsPositiveInfinity(d[i, j]) && Math.Abs(d[i, k] + d[k, j] - d[i, j]) < 1e-9)
+                    {
+                        bc += nodes[i].Weight * nodes[j].Weight * Math.Exp(-d[i, j]);
+                    }
+                }
+            }
+            Assert.Equal(bc, r.PerNode[k].BC, 1e-9);
+        }
+    }
+
     [Fact]
     public void Two_runs_give_the_same_bits_whatever_the_number_of_threads()
     {
