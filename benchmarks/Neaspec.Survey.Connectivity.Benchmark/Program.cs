@@ -23,7 +23,9 @@ if (only.Contains("compare"))
 }
 if (only.Contains("iic"))
 {
-    IicBench.Run(Sites(2000, 2000), 2000);
+    var iicSites = Array.IndexOf(args, "--iic-sites") is var x and >= 0 ? int.Parse(args[x + 1], CultureInfo.InvariantCulture) : 2000;
+    var iicKm = Array.IndexOf(args, "--iic-km") is var y and >= 0 ? double.Parse(args[y + 1], CultureInfo.InvariantCulture) : 2000;
+    IicBench.Run(Sites(iicSites, iicSites), iicKm);
     Console.WriteLine();
 }
 if (!only.Contains("dpc"))

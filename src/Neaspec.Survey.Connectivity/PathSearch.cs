@@ -165,12 +165,17 @@ internal static class PathSearch
                     var v = g.OutTo[e];
                     var nd = du + g.OutW[e];
                     // Two paths that arrive equally well always meet here, whichever comes second.
-                    ties |= Math.Abs(nd - _dist[v]) <= TieTolerance(_dist[v]);
-                    if (nd < _dist[v])
+                    var old = _dist[v];
+                    if (nd < old)
                     {
+                        ties |= old <= nd + TieTolerance(nd);
                         _dist[v] = nd;
                         _parent[v] = u;
                         _heap.Enqueue(v, nd);
+                    }
+                    else if (nd <= old + TieTolerance(old))
+                    {
+                        ties = true;
                     }
                 }
             }
