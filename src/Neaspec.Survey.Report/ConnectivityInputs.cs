@@ -171,7 +171,8 @@ public sealed class ConnectivityInputs
             join individuals i on i.id = f.individual_id
             join studies st on st.id = f.study_id
             where i.species_name = $1
-              and f.individual_id in (select w.individual_id from fixes w where w.observed_at >= $2 and w.observed_at < $3)
+              -- per individual, a range probe of the (individual, time) index rather than a scan of all fixes
+              and exists (select 1 from fixes w where w.individual_id = i.id and w.observed_at >= $2 and w.observed_at < $3)
             order by f.individual_id, f.observed_at
             """, conn);
         cmd.Parameters.AddWithValue(species);
