@@ -44,8 +44,17 @@ public static class StaySites
         KnownSite? best = null;
         var bestShare = 0.5; // more than half
         var bestDistance = double.PositiveInfinity;
+        var extent = new Envelope();
+        foreach (var fix in stay.Fixes)
+        {
+            extent.ExpandToInclude(fix.Longitude, fix.Latitude);
+        }
         foreach (var (site, envelope, locator) in polygons)
         {
+            if (!envelope.Intersects(extent))
+            {
+                continue; // no fix of the stay can be inside: skip the per-fix tests
+            }
             var inside = 0;
             foreach (var fix in stay.Fixes)
             {
