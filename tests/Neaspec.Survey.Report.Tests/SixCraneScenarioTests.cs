@@ -104,6 +104,23 @@ public sealed class SixCraneScenarioTests
     }
 
     [Fact]
+    public void The_report_keeps_the_link_counts_and_a_given_area_total()
+    {
+        // The seven known sites the birds used and the candidate: 8 nodes of weight 1. With A_L = 100 (say, the tagged
+        // population), PC = PCnum / 100^2 instead of PCnum / 8^2.
+        var inputs = Inputs();
+        var report = ConnectivityReport.Compute(ConnectivityInputs.Create(inputs.Request with { AreaTotal = 100 }, inputs.Window,
+            "Grus monacha", "Hooded Crane", Sites, [], Tracks()).Inputs!);
+
+        var run = Assert.Single(report.Runs);
+        Assert.Equal(8, run.Network.Nodes.Count);
+        Assert.Equal(100, run.Result.AreaTotal);
+        Assert.Equal(run.Result.PCnum / 10_000, run.Result.PC, 1e-15);
+        var link = run.Links.Single(l => l.From == "KR-CWN" && l.To == "KR-SCB");
+        Assert.Equal((0.5, 1, true, 0), (link.Probability, link.Individuals, link.FewIndividuals, link.AcrossGap));
+    }
+
+    [Fact]
     public async Task Two_runs_on_the_same_input_write_byte_identical_data_files()
     {
         var first = Path.Combine(Path.GetTempPath(), $"six-cranes-{Guid.NewGuid():N}");
