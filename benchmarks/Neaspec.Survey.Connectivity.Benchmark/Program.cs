@@ -7,6 +7,32 @@ using Neaspec.Survey.Connectivity;
 // and a naive baseline in the same run: dPC_k by recomputing all-pairs best paths n times, once without
 // each node (dense O(n^2) Dijkstra per source, so O(n^4) overall).
 
+// Phases: dpc (the analysis and its naive baseline), iic (2,000 sites at d0 = 2,000 km), stays (10 M fixes),
+// compare (old rule and stays on the tracks). Default: all; --only iic,stays picks some.
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : ["stays", "compare", "iic", "dpc"];
+if (only.Contains("stays"))
+{
+    var at = Array.IndexOf(args, "--stay-fixes");
+    StayBench.Run(at >= 0 ? long.Parse(args[at + 1], CultureInfo.InvariantCulture) : 10_000_000);
+    Console.WriteLine();
+}
+if (only.Contains("compare"))
+{
+    StayBench.Compare();
+    Console.WriteLine();
+}
+if (only.Contains("iic"))
+{
+    var iicSites = Array.IndexOf(args, "--iic-sites") is var x and >= 0 ? int.Parse(args[x + 1], CultureInfo.InvariantCulture) : 2000;
+    var iicKm = Array.IndexOf(args, "--iic-km") is var y and >= 0 ? double.Parse(args[y + 1], CultureInfo.InvariantCulture) : 2000;
+    IicBench.Run(Sites(iicSites, iicSites), iicKm);
+    Console.WriteLine();
+}
+if (!only.Contains("dpc"))
+{
+    return 0;
+}
+
 var sizes = ParseSizes(args, "--sizes", [200, 500, 1000, 2000]);
 var baselineSizes = ParseSizes(args, "--baseline-sizes", [200, 300]);
 var d0 = 100.0;

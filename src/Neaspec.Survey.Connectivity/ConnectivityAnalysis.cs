@@ -52,13 +52,11 @@ public static class ConnectivityAnalysis
             links = g.Links;
         }
         var iicGraph = Graph.Build(n, IicArcs(network), network.IsDirected, hops: true, longitude);
-        var iic = PathSearch.Run(iicGraph, a, hops: true, country, Math.Max(1, countryNames.Length), dop);
+        var iic = HopSearch.Fits(n)
+            ? HopSearch.Run(iicGraph, a, country, Math.Max(1, countryNames.Length), dop)
+            : PathSearch.Run(iicGraph, a, hops: true, country, Math.Max(1, countryNames.Length), dop);
 
-        var areaTotal = options.AreaTotal ?? a.Sum();
-        if (!(areaTotal > 0))
-        {
-            throw new ArgumentException($"A_L must be > 0 (got {areaTotal}); with all weights 0 nothing is connected.", nameof(options));
-        }
+        var areaTotal = AreaTotal(options, a);
         var perNode = new NodeConnectivity[n];
         for (var k = 0; k < n; k++)
         {
@@ -92,6 +90,33 @@ public static class ConnectivityAnalysis
             PerNode = perNode,
             CountryPairs = countryNames.Length == 0 ? null : Pairs(pc, countryNames),
         };
+    }
+
+    /// <summary>
+    /// A_L: given, or the sum of the weights. A given A_L (the flyway population, or the largest sum over the years
+    /// compared) keeps PC comparable across years, where the default sum makes PC = 1 for any single site; it must be
+    /// at least the sum of the weights, or PC could exceed 1 (Saura &amp; Pascual-Hortal 2007: A_L is the total
+    /// attribute of the study area, habitat and non-habitat).
+    /// </summary>
+    private static double AreaTotal(ConnectivityOptions options, double[] a)
+    {
+        var sum = 0.0;
+        foreach (var x in a)
+        {
+            sum += x;
+        }
+        var areaTotal = options.AreaTotal ?? sum;
+        if (!(areaTotal > 0) || double.IsInfinity(areaTotal))
+        {
+            throw new ArgumentException($"A_L must be > 0 (got {areaTotal}); with all weights 0 nothing is connected.", nameof(options));
+        }
+        if (areaTotal < sum * (1 - 1e-12))
+        {
+            throw new ArgumentException(
+                $"A_L = {areaTotal} is less than the sum of the site weights ({sum}); it is the total of the whole study area, so PC would exceed 1.",
+                nameof(options));
+        }
+        return areaTotal;
     }
 
     private static double Percent(double part, double whole) => whole > 0 ? 100 * part / whole : 0;
@@ -134,7 +159,7 @@ public static class ConnectivityAnalysis
                 }
             }
         }
-        return new CountryPairs(rows, Fraction(across, pc.Num));
+        return new CountryPairs(rows, Fraction(across, pc.Num), Fraction(across, pc.Num - pc.Intra));
     }
 
     private static List<Graph.Arc> Arcs(SiteNetwork network)
@@ -149,7 +174,8 @@ public static class ConnectivityAnalysis
 
     /// <summary>
     /// IIC links: for distance decay, pairs with d &lt;= d0 (p &gt;= p0), compared on distance so rounding of
-    /// exp(ln p0) cannot drop a pair at exactly d0; otherwise every link with p &gt; 0.
+    /// exp(ln p0) cannot drop a pair at exactly d0, and never a pair the PC network pruned (so with a minimum
+    /// probability above p0 the IIC links are the PC links, not more); otherwise every link with p &gt; 0.
     /// </summary>
     private static List<Graph.Arc> IicArcs(SiteNetwork network)
     {
@@ -166,7 +192,12 @@ public static class ConnectivityAnalysis
                 var d = points[i].DistanceKm(points[j]);
                 if (d <= decay.MedianDistanceKm)
                 {
-                    arcs.Add(new Graph.Arc(i, j, decay.Probability(d)));
+                    // The same test as the PC links (SiteNetwork.DecayLinks), so IIC links are a subset of them.
+                    var p = decay.Probability(d);
+                    if (p > 0 && p >= network.MinimumProbability)
+                    {
+                        arcs.Add(new Graph.Arc(i, j, p));
+                    }
                 }
             }
         }
@@ -184,11 +215,14 @@ public static class ConnectivityAnalysis
     {
         var n = a.Length;
         var points = network.Points();
-        var total = new PathSearch.Totals(n, countries);
-        var gate = new object();
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = dop },
-            () => new PathSearch.Totals(n, countries),
-            (i, _, t) =>
+        // Fixed chunks of sources, each summed in source order, then the chunks in chunk order: the same input gives
+        // the same bits whatever the number of threads or their timing.
+        var chunks = Chunks.Of(n);
+        var parts = new PathSearch.Totals[chunks.Count];
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = dop }, c =>
+        {
+            var t = parts[c] = new PathSearch.Totals(n, countries);
+            for (var i = chunks.From(c); i < chunks.To(c); i++)
             {
                 var ai = a[i];
                 var ci = country[i] * countries;
@@ -207,15 +241,13 @@ public static class ConnectivityAnalysis
                     t.CountryPairs[ci + country[j]] += val;
                     t.CountryPairs[(country[j] * countries) + country[i]] += val;
                 }
-                return t;
-            },
-            t =>
-            {
-                lock (gate)
-                {
-                    total.Add(t);
-                }
-            });
+            }
+        });
+        var total = new PathSearch.Totals(n, countries);
+        foreach (var part in parts)
+        {
+            total.Add(part);
+        }
         return total;
     }
 }

@@ -44,7 +44,7 @@ public static class NodeWeights
         ArgumentNullException.ThrowIfNull(visits);
         return visits
             .GroupBy(v => v.SiteCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (double)g.Select(v => v.Stopover.Individual).Distinct(StringComparer.Ordinal).Count(),
+            .ToDictionary(g => g.Key, g => (double)g.Select(v => v.Stay.Individual).Distinct(StringComparer.Ordinal).Count(),
                 StringComparer.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Storage;
@@ -5,13 +6,16 @@ using Npgsql;
 
 namespace Neaspec.Survey.Report;
 
-/// <summary>A site as the report shows it: code, names in the six languages, country and point.</summary>
+/// <summary>A site as the report shows it: code, names in the six languages, country, point and polygon.</summary>
 /// <param name="Code">Stable site code.</param>
 /// <param name="Names">Names by language (en, ko, zh, ja, ru, mn); English is always there.</param>
 /// <param name="Country">ISO 3166-1 alpha-2.</param>
 /// <param name="Longitude">WGS84 longitude.</param>
 /// <param name="Latitude">WGS84 latitude.</param>
-public sealed record ReportSite(string Code, IReadOnlyDictionary<string, string> Names, string Country, double Longitude, double Latitude)
+/// <param name="Area">The site polygon (lon/lat), or null; stays are assigned by it first.</param>
+/// <param name="IsCandidate">True for an unnamed candidate site made of tracked birds' stays at no known site.</param>
+public sealed record ReportSite(string Code, IReadOnlyDictionary<string, string> Names, string Country, double Longitude, double Latitude,
+    Geometry? Area = null, bool IsCandidate = false)
 {
     /// <summary>The name in <paramref name="language"/>, or the English name when that one is missing.</summary>
     public string Name(string language) =>
@@ -43,7 +47,8 @@ public sealed record InputsResult(ConnectivityInputs? Inputs, IReadOnlyList<stri
 /// <remarks>
 /// Nodes are the sites where the species was counted in the window (a real 0 included; a site with only
 /// "not counted" surveys is not a node: its number is unknown, not 0), plus, with telemetry, every site a
-/// tracked bird stopped at. Links come from telemetry when there are fixes, otherwise from distance decay.
+/// tracked bird was at in the season or moved to, candidate sites included. Links come from telemetry when there
+/// are fixes, otherwise from distance decay.
 /// </remarks>
 public sealed class ConnectivityInputs
 {
@@ -67,8 +72,15 @@ public sealed class ConnectivityInputs
     /// <summary>The counts of the species in the window, including "not counted" ones.</summary>
     public required IReadOnlyList<CountUsed> Counts { get; init; }
 
-    /// <summary>Telemetry fixes of the species in the window (empty: distance decay).</summary>
+    /// <summary>Telemetry fixes of the species: the whole tracks of the individuals with a fix in the window (empty:
+    /// distance decay).</summary>
     public required IReadOnlyList<Fix> Fixes { get; init; }
+
+    /// <summary>The stays of the tracked individuals at their sites (known or candidate), whole tracks.</summary>
+    public IReadOnlyList<SiteVisit> Visits { get; init; } = [];
+
+    /// <summary>Candidate sites: stays at no known site, clustered; they are nodes (unnamed, in <see cref="Sites"/>).</summary>
+    public IReadOnlyList<CandidateSite> Candidates { get; init; } = [];
 
     /// <summary>The network nodes with their weights, in a stable order (by code).</summary>
     public required IReadOnlyList<SiteNode> Nodes { get; init; }
@@ -92,9 +104,13 @@ public sealed class ConnectivityInputs
         {
             return new InputsResult(null, [$"--species: '{request.Species}' is not in the species catalogue (scientific name, synonym or common name)"]);
         }
-        var window = SeasonWindow.Of(SeasonWindow.Find(request.Season)!, request.Year);
-
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var seasons = await SeasonCatalogue.LoadAsync(conn, cancellationToken);
+        var window = WindowOf(Season.For(seasons, species), request, out var windowProblems);
+        if (window is null)
+        {
+            return new InputsResult(null, windowProblems);
+        }
         var speciesName = await SpeciesNameAsync(conn, species, request.Language, cancellationToken);
         var sites = await SitesAsync(conn, cancellationToken);
         var counts = await CountsAsync(conn, species, window, cancellationToken);
@@ -103,10 +119,45 @@ public sealed class ConnectivityInputs
     }
 
     /// <summary>
-    /// The GPS fixes of <paramref name="species"/> (individuals whose taxon resolved to it in the catalogue)
-    /// from <paramref name="window"/>.From 00:00 UTC to <paramref name="window"/>.To 24:00 UTC. Fixes flagged
-    /// invisible, manually marked or too fast come with <c>Outlier</c> set, so <see cref="StopoverDetector"/>
-    /// ignores them. An individual is named study/local id, as two studies may reuse a local id.
+    /// The season window of the request among the species' seasons (its own rows of the seasons table, else the
+    /// default ones), with the run's window and time zone when given; null and the problems otherwise.
+    /// </summary>
+    public static SeasonWindow? WindowOf(IReadOnlyList<Season> seasons, ReportRequest request, out List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(seasons);
+        ArgumentNullException.ThrowIfNull(request);
+        problems = [];
+        var season = Season.Find(seasons, request.Season);
+        if (season is null)
+        {
+            problems.Add($"--season: '{request.Season}' is not a season; use {string.Join(", ", seasons.Select(s => s.Name))}");
+            return null;
+        }
+        var zone = request.TimeZone ?? season.TimeZone;
+        if (!Season.TryZone(zone, out var zoneError))
+        {
+            problems.Add($"--time-zone: {zoneError}");
+            return null;
+        }
+        if (request.Window is { } text)
+        {
+            season = Season.Parse(season.Name, text, season.Species, zone, out var error);
+            if (season is null)
+            {
+                problems.Add($"--window: {error}");
+                return null;
+            }
+        }
+        return (season with { TimeZone = zone }).In(request.Year);
+    }
+
+    /// <summary>
+    /// The GPS fixes of <paramref name="species"/> (individuals whose taxon resolved to it in the catalogue): the
+    /// whole tracks of the individuals with a fix in <paramref name="window"/>, never clipped to it, because a move
+    /// departing in the window starts from a stay that may have begun long before, and ends at a stay after it.
+    /// Fixes flagged invisible, manually marked or too fast come with <c>Outlier</c> set, so
+    /// <see cref="StayDetector"/> ignores them. An individual is named study/local id, as two studies may reuse a
+    /// local id.
     /// </summary>
     internal static async Task<IReadOnlyList<Fix>> LoadFixesAsync(SurveyDatabase database, string species, SeasonWindow window,
         CancellationToken cancellationToken)
@@ -119,12 +170,14 @@ public sealed class ConnectivityInputs
             from fixes f
             join individuals i on i.id = f.individual_id
             join studies st on st.id = f.study_id
-            where i.species_name = $1 and f.observed_at >= $2 and f.observed_at < $3
+            where i.species_name = $1
+              -- per individual, a range probe of the (individual, time) index rather than a scan of all fixes
+              and exists (select 1 from fixes w where w.individual_id = i.id and w.observed_at >= $2 and w.observed_at < $3)
             order by f.individual_id, f.observed_at
             """, conn);
         cmd.Parameters.AddWithValue(species);
-        cmd.Parameters.AddWithValue(DateTime.SpecifyKind(window.From.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc));
-        cmd.Parameters.AddWithValue(DateTime.SpecifyKind(window.To.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc));
+        cmd.Parameters.AddWithValue(window.Start);
+        cmd.Parameters.AddWithValue(window.End);
         var fixes = new List<Fix>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -148,22 +201,22 @@ public sealed class ConnectivityInputs
 
         TelemetryNetwork? telemetry = null;
         IReadOnlyDictionary<string, double>? tracked = null;
+        SiteAssignment? assignment = null;
+        var allSites = new Dictionary<string, ReportSite>(sites, StringComparer.Ordinal);
         var codes = new SortedSet<string>(peaks.Keys, StringComparer.Ordinal);
         if (fixes.Count > 0)
         {
-            var known = sites.Values.Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country)).ToArray();
-            var assignment = StopoverSites.Assign(StopoverDetector.Detect(fixes), known);
-            // Stops away from every known site stay out of the network (their codes are not stable across
-            // runs); the move A -> unknown -> B then counts as A -> B. Promote a candidate to a site to keep it.
-            var visits = assignment.Visits.Where(v => !v.IsCandidate).ToArray();
-            telemetry = TelemetryNetwork.Build(visits, window.Season);
-            tracked = NodeWeights.TrackedIndividuals(visits);
-            foreach (var link in telemetry.Links)
+            var known = sites.Values.OrderBy(s => s.Code, StringComparer.Ordinal)
+                .Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country, s.Area)).ToArray();
+            assignment = StaySites.Assign(StayDetector.Detect(fixes, request.Stays), known, request.SiteAssignment);
+            foreach (var candidate in assignment.Candidates)
             {
-                codes.Add(link.From);
-                codes.Add(link.To);
+                allSites[candidate.Code] = CandidateSite(candidate, known);
             }
-            codes.UnionWith(tracked.Keys);
+            telemetry = TelemetryNetwork.Build(assignment.Visits, window);
+            tracked = NodeWeights.TrackedIndividuals(
+                assignment.Visits.Where(v => v.Stay.Arrival < window.End && v.Stay.Departure >= window.Start));
+            codes.UnionWith(telemetry.Sites);
         }
 
         var problems = new List<string>();
@@ -189,7 +242,7 @@ public sealed class ConnectivityInputs
         {
             return new InputsResult(null, problems);
         }
-        var nodeSites = codes.Select(c => sites[c]).Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country));
+        var nodeSites = codes.Select(c => allSites[c]).Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country));
         var nodes = NodeWeights.Nodes(nodeSites, request.Weighting, weights);
         return new InputsResult(new ConnectivityInputs
         {
@@ -197,21 +250,33 @@ public sealed class ConnectivityInputs
             Window = window,
             Species = species,
             SpeciesName = speciesName,
-            Sites = sites,
+            Sites = allSites,
             Counts = counts,
             Fixes = fixes,
             Nodes = nodes,
             Telemetry = telemetry,
+            Visits = assignment?.Visits ?? [],
+            Candidates = assignment?.Candidates ?? [],
         }, []);
+    }
+
+    /// <summary>
+    /// A candidate as a report site: unnamed (its code), at its location. Its country is that of the nearest known
+    /// site, an assumption the report's site table shows (the library has no country borders); promote the
+    /// candidate to a site with its real country where it matters.
+    /// </summary>
+    private static ReportSite CandidateSite(CandidateSite candidate, IReadOnlyList<KnownSite> known)
+    {
+        var nearest = known
+            .OrderBy(k => GreatCircle.DistanceKm(candidate.Longitude, candidate.Latitude, k.Longitude, k.Latitude))
+            .FirstOrDefault();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = $"unnamed site {candidate.Code}" };
+        return new ReportSite(candidate.Code, names, nearest?.Country ?? "", candidate.Longitude, candidate.Latitude, IsCandidate: true);
     }
 
     private static List<string> CheckRequest(ReportRequest r)
     {
         var problems = new List<string>();
-        if (SeasonWindow.Find(r.Season) is null)
-        {
-            problems.Add($"--season: '{r.Season}' is not a season; use {string.Join(", ", Season.Defaults.Select(s => s.Name))}");
-        }
         if (r.Year is < 1900 or > 2200)
         {
             problems.Add($"--year: {r.Year} is not a plausible survey year");
@@ -252,7 +317,7 @@ public sealed class ConnectivityInputs
     {
         var sites = new Dictionary<string, ReportSite>(StringComparer.Ordinal);
         await using var cmd = new NpgsqlCommand(
-            "select code, name_en, name_ko, name_zh, name_ja, name_ru, name_mn, country_code, st_x(location), st_y(location) from sites", conn);
+            "select code, name_en, name_ko, name_zh, name_ja, name_ru, name_mn, country_code, st_x(location), st_y(location), area from sites", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         string[] languages = ["en", "ko", "zh", "ja", "ru", "mn"];
         while (await reader.ReadAsync(ct))
@@ -266,7 +331,8 @@ public sealed class ConnectivityInputs
                 }
             }
             var code = reader.GetString(0);
-            sites[code] = new ReportSite(code, names, reader.GetString(7).Trim(), reader.GetDouble(8), reader.GetDouble(9));
+            sites[code] = new ReportSite(code, names, reader.GetString(7).Trim(), reader.GetDouble(8), reader.GetDouble(9),
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<Geometry>(10));
         }
         return sites;
     }

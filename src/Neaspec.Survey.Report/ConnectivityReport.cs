@@ -9,7 +9,11 @@ namespace Neaspec.Survey.Report;
 /// <param name="Probability">p_ij.</param>
 /// <param name="Flux">a_i a_j p_ij, the link's share of the connectivity before normalising.</param>
 /// <param name="Individuals">Distinct tracked individuals that made the move (telemetry links only).</param>
-public sealed record ReportLink(string From, string To, double LengthKm, double Probability, double Flux, int? Individuals);
+/// <param name="FewIndividuals">True for a telemetry link seen in fewer than
+/// <see cref="TelemetryLink.FewIndividualsBelow"/> individuals; null for distance decay.</param>
+/// <param name="AcrossGap">Individuals whose move crossed a gap in the data (telemetry links only).</param>
+public sealed record ReportLink(string From, string To, double LengthKm, double Probability, double Flux, int? Individuals,
+    bool? FewIndividuals = null, int? AcrossGap = null);
 
 /// <summary>One analysis of the report: one distance-decay d0, or the telemetry network.</summary>
 /// <param name="DistanceKm">d0 in km, or null for telemetry links.</param>
@@ -64,23 +68,23 @@ public sealed class ConnectivityReport
         var runs = new List<ReportRun>();
         if (inputs.Telemetry is { } telemetry)
         {
-            runs.Add(Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry));
+            runs.Add(Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry, inputs.Request.AreaTotal));
         }
         else
         {
             foreach (var d in inputs.Request.DistancesKm)
             {
-                runs.Add(Run(d, new DistanceDecay(d, inputs.Request.Probability).Build(inputs.Nodes), null));
+                runs.Add(Run(d, new DistanceDecay(d, inputs.Request.Probability).Build(inputs.Nodes), null, inputs.Request.AreaTotal));
             }
         }
         return new ConnectivityReport(inputs, runs, DateTime.UtcNow);
     }
 
-    private static ReportRun Run(double? distanceKm, SiteNetwork network, TelemetryNetwork? telemetry)
+    private static ReportRun Run(double? distanceKm, SiteNetwork network, TelemetryNetwork? telemetry, double? areaTotal)
     {
-        var result = ConnectivityAnalysis.Run(network);
+        var result = ConnectivityAnalysis.Run(network, new ConnectivityOptions { AreaTotal = areaTotal });
         var nodes = network.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var individuals = telemetry?.Links.ToDictionary(l => (l.From, l.To), l => l.Individuals);
+        var telemetryLinks = telemetry?.Links.ToDictionary(l => (l.From, l.To));
         var links = network.Links
             .Where(l => l.Probability >= MinimumLinkProbability)
             .Select(l =>
@@ -89,10 +93,14 @@ public sealed class ConnectivityReport
                 var b = nodes[l.To];
                 return new ReportLink(l.From, l.To, GreatCircle.DistanceKm(a.Longitude, a.Latitude, b.Longitude, b.Latitude),
                     l.Probability, a.Weight * b.Weight * l.Probability,
-                    individuals?.GetValueOrDefault((l.From, l.To)));
+                    telemetryLinks?.GetValueOrDefault((l.From, l.To))?.Individuals,
+                    telemetryLinks?.GetValueOrDefault((l.From, l.To))?.FewIndividuals,
+                    telemetryLinks?.GetValueOrDefault((l.From, l.To))?.AcrossGap);
             })
             .OrderByDescending(l => l.Flux)
             .ThenByDescending(l => l.Probability)
+            .ThenBy(l => l.From, StringComparer.Ordinal)
+            .ThenBy(l => l.To, StringComparer.Ordinal)
             .Take(MaximumLinks)
             .ToArray();
         return new ReportRun(distanceKm, network, result, links);

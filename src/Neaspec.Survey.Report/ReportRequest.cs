@@ -14,6 +14,22 @@ public sealed record ReportRequest
     /// <summary>The year; a season across the new year belongs to the year it ends in (see <see cref="SeasonWindow"/>).</summary>
     public required int Year { get; init; }
 
+    /// <summary>The season's dates for this run, "MM-DD..MM-DD", instead of the species' (or the default) window.</summary>
+    public string? Window { get; init; }
+
+    /// <summary>IANA time zone the window's dates are read in for this run, instead of the season's.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>A_L for PC and IIC (e.g. the flyway population), so that PC compares across years; null = the sum of
+    /// the weights.</summary>
+    public double? AreaTotal { get; init; }
+
+    /// <summary>Stay detection thresholds.</summary>
+    public StayOptions Stays { get; init; } = new();
+
+    /// <summary>Site assignment thresholds (distance to a site point, candidate clustering).</summary>
+    public SiteAssignmentOptions SiteAssignment { get; init; } = new();
+
     /// <summary>Median dispersal distances d0 in km for the distance-decay links; one analysis each.</summary>
     public IReadOnlyList<double> DistancesKm { get; init; } = [50, 100, 250, 500];
 
@@ -28,37 +44,4 @@ public sealed record ReportRequest
 
     /// <summary>The languages names exist in.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko", "zh", "ja", "ru", "mn"];
-}
-
-/// <summary>
-/// The dates of one season in one year. A window that runs across the new year (winter, 1 Dec - end of Feb)
-/// belongs to the year it ends in: winter 2025 = 1 Dec 2024 - 28 Feb 2025, the convention of the midwinter
-/// (January) censuses. Other windows lie inside their year. "End of Feb" is 29 Feb in leap years.
-/// </summary>
-/// <param name="Season">The season.</param>
-/// <param name="Year">The year asked for.</param>
-/// <param name="From">First day, included.</param>
-/// <param name="To">Last day, included.</param>
-public sealed record SeasonWindow(Season Season, int Year, DateOnly From, DateOnly To)
-{
-    /// <summary>The window of <paramref name="season"/> in <paramref name="year"/>.</summary>
-    public static SeasonWindow Of(Season season, int year)
-    {
-        ArgumentNullException.ThrowIfNull(season);
-        var wraps = (season.StartMonth * 32) + season.StartDay > (season.EndMonth * 32) + season.EndDay;
-        var startYear = wraps ? year - 1 : year;
-        return new SeasonWindow(season, year, Day(startYear, season.StartMonth, season.StartDay), Day(year, season.EndMonth, season.EndDay));
-    }
-
-    /// <summary>A default season by name (case-insensitive), or null.</summary>
-    public static Season? Find(string name) =>
-        Season.Defaults.FirstOrDefault(s => string.Equals(s.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>True when the date falls in the window.</summary>
-    public bool Contains(DateOnly date) => date >= From && date <= To;
-
-    /// <summary>E.g. "winter 2025 (2024-12-01 to 2025-02-28)".</summary>
-    public override string ToString() => $"{Season.Name} {Year} ({From:yyyy-MM-dd} to {To:yyyy-MM-dd})";
-
-    private static DateOnly Day(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
 }

@@ -37,7 +37,8 @@ public sealed class SurveyDatabase : IAsyncDisposable
     }
 
     /// <summary>Applies pending EF Core migrations (creates the PostGIS extension first) and adds the
-    /// catalogue's species that are missing. Species already present are left as an admin edited them.</summary>
+    /// catalogue's species and the default season windows that are missing. Rows already present are left as an
+    /// admin edited them.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using (var db = CreateContext())
@@ -48,6 +49,7 @@ public sealed class SurveyDatabase : IAsyncDisposable
         await using var conn = await DataSource.OpenConnectionAsync(cancellationToken);
         await conn.ReloadTypesAsync(cancellationToken);
         await SpeciesCatalogue.SeedAsync(conn, cancellationToken);
+        await SeasonCatalogue.SeedAsync(conn, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,7 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<Deployment> Deployments => Set<Deployment>();
     public DbSet<Fix> Fixes => Set<Fix>();
     public DbSet<TrackSource> TrackSources => Set<TrackSource>();
+    public DbSet<SeasonDefinition> Seasons => Set<SeasonDefinition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -88,6 +89,19 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             e.ToTable("import_errors");
             e.HasOne<ImportRecord>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ImportId, x.Line });
+        });
+
+        modelBuilder.Entity<SeasonDefinition>(e =>
+        {
+            e.ToTable("seasons", t =>
+            {
+                t.HasCheckConstraint("ck_seasons_start_mm_dd", "start_md ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'");
+                t.HasCheckConstraint("ck_seasons_end_mm_dd", "end_md ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'");
+            });
+            e.Property(s => s.Start).HasColumnName("start_md").HasMaxLength(5).IsFixedLength();
+            e.Property(s => s.End).HasColumnName("end_md").HasMaxLength(5).IsFixedLength();
+            // One window per (species, name); the rows without a species are the defaults, hence nulls not distinct.
+            e.HasIndex(s => new { s.Species, s.Name }).IsUnique().AreNullsDistinct(false);
         });
 
         ConfigureTelemetry(modelBuilder);

@@ -28,7 +28,7 @@ public class NodeWeightsTests
     public void Tracked_individuals_and_the_choice_of_weighting()
     {
         static SiteVisit V(string individual, string site) =>
-            new(new Stopover(individual, DateTime.UnixEpoch, DateTime.UnixEpoch, 0, 0, 1, 2), site, false);
+            new(new Stay(individual, DateTime.UnixEpoch, DateTime.UnixEpoch, 0, 0, [], 0, false), site, false);
         var tracked = NodeWeights.TrackedIndividuals([V("a", "S1"), V("a", "S1"), V("b", "S1"), V("b", "S2")]);
         Assert.Equal(2, tracked["S1"]);
         Assert.Equal(1, tracked["S2"]);

@@ -403,6 +403,60 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("individuals", (string)null);
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SeasonDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("End")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("end_md")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Species")
+                        .HasColumnType("text")
+                        .HasColumnName("species");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("start_md")
+                        .IsFixedLength();
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seasons");
+
+                    b.HasIndex("Species", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_seasons_species_name");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Species", "Name"), false);
+
+                    b.ToTable("seasons", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_seasons_end_mm_dd", "end_md ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'");
+
+                            t.HasCheckConstraint("ck_seasons_start_mm_dd", "start_md ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'");
+                        });
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.Site", b =>
                 {
                     b.Property<int>("Id")

@@ -5,9 +5,11 @@ namespace Neaspec.Survey.Storage.Migrations;
 /// import; each has a stable bigint <c>id</c> for QGIS and a typed geometry column.</summary>
 internal static class TrackViews
 {
-    // Seasons follow the East Asian crane and spoonbill year: winter Dec–Jan (counted with the year of its
-    // January), spring migration Feb–May, breeding Jun–Aug, autumn migration Sep–Nov.
-    public const string Create =
+    /// <summary>Both views as the Tracks migration created them (history: migrations must replay as they ran).
+    /// The Seasons migration replaces track_seasons by <see cref="SeasonSql.TrackSeasonsView"/>.</summary>
+    public const string Create = DaysView + MonthSeasonsView;
+
+    public const string DaysView =
         """
         create view track_days as
         select t.individual_id::bigint * 100000 + (t.day - date '1970-01-01') as id,
@@ -25,6 +27,12 @@ internal static class TrackViews
         join individuals i on i.id = t.individual_id
         join studies st on st.id = i.study_id;
 
+        """;
+
+    /// <summary>The first track_seasons: seasons by a month CASE of its own (winter Dec–Jan, spring Feb–May,
+    /// summer Jun–Aug, autumn Sep–Nov, in UTC). Kept only to replay the Tracks migration and to undo Seasons.</summary>
+    public const string MonthSeasonsView =
+        """
         create view track_seasons as
         select t.individual_id::bigint * 100000 + t.season_year * 10 + t.season_no as id,
                st.name as study, i.local_identifier as individual, coalesce(i.species_name, i.taxon) as taxon,
