@@ -160,6 +160,22 @@ public class SkylarkReferenceTests
     }
 
     [Fact]
+    public void Model_2_with_a_changepoint_at_every_year_is_model_3()
+    {
+        // One slope per year between consecutive years spans the same log-linear space as one effect per year
+        // (γ_j = Σ_k<j β_k), so the fits and everything derived from them coincide (rtrim's skylark-1e is this).
+        var model3 = Fit(TrendModel.TimeEffects);
+        var model2 = Fit(TrendModel.LinearTrend, changepoints: [1, 2, 3, 4, 5, 6, 7]);
+        Assert.Equal(model3.GoodnessOfFit.Df, model2.GoodnessOfFit.Df);
+        Assert.Equal(model3.Overdispersion!.Value, model2.Overdispersion!.Value, 1e-4);
+        for (var j = 0; j < 8; j++)
+        {
+            Assert.Equal(model3.YearTotals[j].ImputedTotal, model2.YearTotals[j].ImputedTotal, 1e-2);
+            Assert.Equal(model3.YearTotals[j].ImputedIndexSe, model2.YearTotals[j].ImputedIndexSe, 1e-4);
+        }
+    }
+
+    [Fact]
     public void Habitat_strata_add_up_to_the_pooled_totals()
     {
         var r = Fit(TrendModel.TimeEffects, habitat: true);
