@@ -30,14 +30,9 @@ public class SkylarkReferenceTests
     public void Model_3_with_overdispersion_and_serial_correlation_matches_TRIM_skylark_1c()
     {
         var r = Fit(TrendModel.TimeEffects);
-        // skylark-1c.out: "Estimated Overdispersion = 1.367, Estimated Serial Correlation = 0.302".
-        Assert.Equal(1.367, r.Overdispersion!.Value, 0.0005);
-        Assert.Equal(0.302, r.SerialCorrelation!.Value, 0.0005);
+        // skylark-1c.out: "Estimated Overdispersion = 1.367, Estimated Serial Correlation = 0.302";
         // GOODNESS OF FIT: Chi-square 191.40, df 140; Likelihood Ratio 194.80; AIC -85.20.
-        Assert.Equal(191.40, r.GoodnessOfFit.ChiSquare, 0.005);
-        Assert.Equal(194.80, r.GoodnessOfFit.LikelihoodRatio, 0.005);
-        Assert.Equal(140, r.GoodnessOfFit.Df);
-        Assert.Equal(-85.20, r.GoodnessOfFit.Aic, 0.005);
+        AssertFit(r, 1.367, 0.302, 191.40, 194.80, 140, -85.20);
         // WALD-TEST FOR SIGNIFICANCE OF DEVIATIONS FROM LINEAR TREND: 16.22, df 6, p 0.0126.
         var wald = Assert.Single(r.WaldTests);
         Assert.Equal(16.22, wald.W, 0.01);
@@ -72,14 +67,9 @@ public class SkylarkReferenceTests
     public void Model_2_with_overdispersion_and_serial_correlation_matches_TRIM_skylark_1d()
     {
         var r = Fit(TrendModel.LinearTrend);
-        // skylark-1d.out: overdispersion 1.439, serial correlation 0.281.
-        Assert.Equal(1.439, r.Overdispersion!.Value, 0.0005);
-        Assert.Equal(0.281, r.SerialCorrelation!.Value, 0.0005);
-        // Chi-square 210.09, df 146; Likelihood Ratio 175.28; AIC -116.72.
-        Assert.Equal(210.09, r.GoodnessOfFit.ChiSquare, 0.005);
-        Assert.Equal(175.28, r.GoodnessOfFit.LikelihoodRatio, 0.005);
-        Assert.Equal(146, r.GoodnessOfFit.Df);
-        Assert.Equal(-116.72, r.GoodnessOfFit.Aic, 0.005);
+        // skylark-1d.out: overdispersion 1.439, serial correlation 0.281; Chi-square 210.09, df 146;
+        // Likelihood Ratio 175.28; AIC -116.72.
+        AssertFit(r, 1.439, 0.281, 210.09, 175.28, 146, -116.72);
         // WALD-TEST FOR SIGNIFICANCE OF SLOPE PARAMETER: 11.69, df 1, p 0.0006.
         var wald = Assert.Single(r.WaldTests);
         Assert.Equal("slope", wald.Test);
@@ -106,11 +96,9 @@ public class SkylarkReferenceTests
     {
         // skylark-1f.tcf: changepoints 1 2 (time points; the first is implicit in our API).
         var r = Fit(TrendModel.LinearTrend, changepoints: [2]);
-        Assert.Equal(1.334, r.Overdispersion!.Value, 0.0005);
-        Assert.Equal(0.305, r.SerialCorrelation!.Value, 0.0005);
-        Assert.Equal(193.36, r.GoodnessOfFit.ChiSquare, 0.005);
-        Assert.Equal(191.81, r.GoodnessOfFit.LikelihoodRatio, 0.005);
-        Assert.Equal(145, r.GoodnessOfFit.Df);
+        // skylark-1f.out: overdispersion 1.334, serial correlation 0.305; Chi-square 193.36, df 145;
+        // Likelihood Ratio 191.81; AIC -98.19.
+        AssertFit(r, 1.334, 0.305, 193.36, 191.81, 145, -98.19);
         // WALD-TEST FOR SIGNIFICANCE OF CHANGES IN SLOPE: changepoint 1: 11.08, 2: 14.90 (df 1 each).
         Assert.Equal(["change in slope at 1", "change in slope at 2"], r.WaldTests.Select(w => w.Test));
         Assert.Equal(11.08, r.WaldTests[0].W, 0.005);
@@ -134,11 +122,7 @@ public class SkylarkReferenceTests
         var r = Fit(TrendModel.TimeEffects, habitat: true);
         // skylark-2b.out: overdispersion 1.162, serial correlation 0.227; Chi-square 154.50, df 133; LR 159.64;
         // AIC -106.36; WALD-TEST FOR SIGNIFICANCE OF COVARIATES: HABITAT 21.55, df 7, p 0.0030.
-        Assert.Equal(1.162, r.Overdispersion!.Value, 0.0005);
-        Assert.Equal(0.227, r.SerialCorrelation!.Value, 0.0005);
-        Assert.Equal(154.50, r.GoodnessOfFit.ChiSquare, 0.005);
-        Assert.Equal(159.64, r.GoodnessOfFit.LikelihoodRatio, 0.005);
-        Assert.Equal(133, r.GoodnessOfFit.Df);
+        AssertFit(r, 1.162, 0.227, 154.50, 159.64, 133, -106.36);
         var wald = Assert.Single(r.WaldTests);
         Assert.Equal(("covariate habitat", 7), (wald.Test, wald.Df));
         Assert.Equal(21.55, wald.W, 0.005);
@@ -187,6 +171,17 @@ public class SkylarkReferenceTests
             Assert.Equal(r.YearTotals[j].ImputedTotal, r.Strata.Sum(s => s.Years[j].ImputedTotal), 1e-6);
             Assert.Equal(r.YearTotals[j].ObservedSites, r.Strata.Sum(s => s.Years[j].ObservedSites));
         }
+    }
+
+    /// <summary>σ² and ρ to TRIM's 3 decimals; χ², LR and AIC to its 2.</summary>
+    private static void AssertFit(TrendResult r, double sigma2, double rho, double chiSquare, double likelihoodRatio, int df, double aic)
+    {
+        Assert.Equal(sigma2, r.Overdispersion!.Value, 0.0005);
+        Assert.Equal(rho, r.SerialCorrelation!.Value, 0.0005);
+        Assert.Equal(chiSquare, r.GoodnessOfFit.ChiSquare, 0.005);
+        Assert.Equal(likelihoodRatio, r.GoodnessOfFit.LikelihoodRatio, 0.005);
+        Assert.Equal(df, r.GoodnessOfFit.Df);
+        Assert.Equal(aic, r.GoodnessOfFit.Aic, 0.005);
     }
 
     private static void AssertYears(TrendResult r, (double Model, double ModelSe, double Imputed, double ImputedSe)[] totals,
