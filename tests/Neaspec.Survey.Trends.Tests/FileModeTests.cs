@@ -140,6 +140,21 @@ public sealed class FileModeTests : IDisposable
     }
 
     [Fact]
+    public void A_spreadsheet_s_semicolon_file_with_a_BOM_and_quotes_reads_the_same()
+    {
+        // Model 1 on s1 = (10, -, 20), s2 = (5, 5, 5): imputed 2002 = 15 + 5 = 20 (HandWorkedTests' model 1 case).
+        var path = files.Write("counts.csv", "\"Site\";\"Year\";\"Count\"\ns1;2001;10\ns1;2002;\ns1;2003;20\ns2;2001;5\ns2;2002;5\ns2;2003;5\n", bom: true);
+        var report = TrendFiles.Run(new TrendFileOptions
+        {
+            CountsPath = path,
+            OutDirectory = Path.Combine(files.Folder, "out"),
+            Trend = new TrendOptions { Model = TrendModel.NoTimeEffects },
+        });
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal(20, report.Result!.YearTotals[1].ImputedTotal, 1e-6);
+    }
+
+    [Fact]
     public void A_site_that_changes_stratum_must_give_every_year()
     {
         var error = Refused("site,year,count,zone\na,2001,10,north\na,2003,12,south\nb,2001,5,north\nb,2002,6,north\nb,2003,7,north\n", covariate: "zone");
