@@ -12,13 +12,13 @@ public class SkylarkReferenceTests
     private const double Index = 0.002;
     private const double SlopeTolerance = 0.0005;
 
-    private static TrendResult Fit(TrendModel model, bool habitat = false, int[]? changepoints = null)
+    private static TrendResult Fit(TrendModel model, bool habitat = false, int[]? changepoints = null, bool serialCorrelation = true)
     {
         var outcome = TrendAnalysis.Run(Skylark.Input(habitat), new TrendOptions
         {
             Model = model,
             Overdispersion = true,
-            SerialCorrelation = true,
+            SerialCorrelation = serialCorrelation,
             Changepoints = changepoints ?? [],
         });
         Assert.Empty(outcome.Problems);
@@ -61,6 +61,30 @@ public class SkylarkReferenceTests
         Assert.Equal(TrendClass.ModerateIncrease, r.ImputedSlope!.Class);
         Assert.Equal("p<0.01", r.ImputedSlope.Significance);
         Assert.Equal(TrendClass.ModerateIncrease, r.ModelSlope!.Class);
+    }
+
+    [Fact]
+    public void Model_3_with_overdispersion_only_matches_TRIM_skylark_1b()
+    {
+        var r = Fit(TrendModel.TimeEffects, serialCorrelation: false);
+        // skylark-1b.out: "Estimated Overdispersion = 1.344" (no serial correlation line); Chi-square 188.14,
+        // df 140; Likelihood Ratio 184.98; AIC -95.02; deviations from linear trend 15.10, df 6.
+        Assert.Null(r.SerialCorrelation);
+        Assert.Equal(1.344, r.Overdispersion!.Value, 0.0005);
+        Assert.Equal(188.14, r.GoodnessOfFit.ChiSquare, 0.005);
+        Assert.Equal(184.98, r.GoodnessOfFit.LikelihoodRatio, 0.005);
+        Assert.Equal(-95.02, r.GoodnessOfFit.Aic, 0.005);
+        Assert.Equal(15.10, Assert.Single(r.WaldTests).W, 0.005);
+        // Without serial correlation the estimating equations are Poisson's, so each year's fitted total over the
+        // counted sites equals its counts and the imputed totals equal the model totals, as TRIM prints them.
+        AssertYears(r,
+            [(511, 45, 511, 45), (362, 35, 362, 35), (429, 30, 429, 30), (423, 28, 423, 28),
+             (469, 31, 469, 31), (522, 32, 522, 32), (562, 37, 562, 37), (606, 42, 606, 42)],
+            [(1, 0, 1, 0), (0.7096, 0.0894, 0.7096, 0.0894), (0.8410, 0.0904, 0.8410, 0.0904), (0.8290, 0.0896, 0.8290, 0.0896),
+             (0.9182, 0.0974, 0.9182, 0.0974), (1.0216, 0.1069, 1.0216, 0.1069), (1.1000, 0.1178, 1.1000, 0.1178),
+             (1.1867, 0.1293, 1.1867, 0.1293)]);
+        AssertSlope(r.ModelSlope!, 0.0485, 0.0124, 1.0497, 0.0130);
+        AssertSlope(r.ImputedSlope!, 0.0485, 0.0124, 1.0497, 0.0130);
     }
 
     [Fact]
