@@ -1,4 +1,5 @@
 using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Files.Connectivity;
 
 namespace Neaspec.Survey.Report;
 
