@@ -77,7 +77,7 @@ public static class HtmlReport
         }
         sb.Append("</h1>\n<p class=\"sub\">").Append(E(i.Window.Season.Name)).Append(' ').Append(i.Window.Year).Append(" · ")
             .Append(i.Window.From.ToString("d MMM yyyy", Invariant)).Append(" – ").Append(i.Window.To.ToString("d MMM yyyy", Invariant))
-            .Append(" · links from ").Append(report.LinkSource).Append(" · node weight: ").Append(WeightingText(i.Request.Weighting))
+            .Append(" · links from ").Append(report.LinkSource).Append(" · node weight: ").Append(WeightingNames.Text(i.Request.Weighting))
             .Append("</p>\n<div class=\"cards\">\n");
         Card(sb, "sites", i.Nodes.Count.ToString(Invariant), "in the network");
         Card(sb, "total weight", Format.Count(i.Nodes.Sum(n => n.Weight)), i.Request.Weighting == NodeWeighting.PeakCount ? "birds (sum of site peaks)" : "A_L");
@@ -509,7 +509,7 @@ public static class HtmlReport
         sb.Append("<section id=\"inputs\">\n<h2>Inputs and parameters</h2>\n<p class=\"hint\">Everything needed to reproduce the numbers.</p>\n<table class=\"kv params\">\n");
         Param(sb, "species", $"{i.Species} (asked as “{r.Species}”)");
         Param(sb, "season window", $"{i.Window.Season.Name} {i.Window.Year}: {i.Window.From:yyyy-MM-dd} to {i.Window.To:yyyy-MM-dd}, both included (a window across the new year belongs to the year it ends in)");
-        Param(sb, "node weight", WeightingText(r.Weighting) + (r.Weighting == NodeWeighting.PeakCount ? " — the largest count of the species at the site in the window; “not counted” surveys skipped, never read as 0" : ""));
+        Param(sb, "node weight", WeightingNames.Text(r.Weighting) + (r.Weighting == NodeWeighting.PeakCount ? " — the largest count of the species at the site in the window; “not counted” surveys skipped, never read as 0" : ""));
         Param(sb, "nodes", "sites with a count of the species in the window" + (i.Telemetry is not null ? ", and sites tracked birds stopped at" : ""));
         Param(sb, "links", i.Telemetry is not null
             ? $"telemetry: p_ij = transitions / departures between consecutive stopovers ({i.Fixes.Count} fixes)"
@@ -517,7 +517,7 @@ public static class HtmlReport
         Param(sb, "A_L", $"{Format.Count(i.Nodes.Sum(n => n.Weight))} (sum of the weights)");
         Param(sb, "names", $"{r.Language} (English where a name is missing)");
         Param(sb, "computed", $"{report.GeneratedAt:yyyy-MM-dd HH:mm:ss} UTC by neaspec {Version()}");
-        Param(sb, "command", $"neaspec report connectivity --species \"{i.Species}\" --season {i.Window.Season.Name} --year {i.Window.Year} --distance-km {string.Join(",", r.DistancesKm.Select(Format.Number))} --weight {WeightingOption(r.Weighting)} --lang {r.Language} --out DIR");
+        Param(sb, "command", $"neaspec report connectivity --species \"{i.Species}\" --season {i.Window.Season.Name} --year {i.Window.Year} --distance-km {string.Join(",", r.DistancesKm.Select(Format.Number))} --weight {WeightingNames.Option(r.Weighting)} --lang {r.Language} --out DIR");
         sb.Append("</table>\n");
 
         sb.Append("<h3>Imported files</h3>\n<table class=\"files\">\n<thead><tr><th>file</th><th>SHA-256</th><th class=\"n\">counts used</th></tr></thead>\n<tbody>\n");
@@ -646,20 +646,6 @@ public static class HtmlReport
             yield return t;
         }
     }
-
-    private static string WeightingText(NodeWeighting w) => w switch
-    {
-        NodeWeighting.PeakCount => "peak count",
-        NodeWeighting.TrackedIndividuals => "tracked individuals",
-        _ => "uniform (1 per site)",
-    };
-
-    internal static string WeightingOption(NodeWeighting w) => w switch
-    {
-        NodeWeighting.PeakCount => "peak-count",
-        NodeWeighting.TrackedIndividuals => "individuals",
-        _ => "uniform",
-    };
 
     private static string Version() =>
         typeof(HtmlReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
