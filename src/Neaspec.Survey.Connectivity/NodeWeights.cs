@@ -1,25 +1,5 @@
 namespace Neaspec.Survey.Connectivity;
 
-/// <summary>What a node weight a_i measures.</summary>
-public enum NodeWeighting
-{
-    /// <summary>Peak count of the species at the site within a date window.</summary>
-    PeakCount,
-
-    /// <summary>Number of distinct tracked individuals that stopped at the site.</summary>
-    TrackedIndividuals,
-
-    /// <summary>Every site weighs 1: connectivity of the site network as such.</summary>
-    Uniform,
-}
-
-/// <summary>A count of one species on one survey at one site; null individuals means not counted.</summary>
-/// <param name="SiteCode">Site code.</param>
-/// <param name="Species">Scientific name.</param>
-/// <param name="Date">Survey date.</param>
-/// <param name="Individuals">Individuals counted, or null when not counted (fog, no access) — never 0.</param>
-public sealed record CountRecord(string SiteCode, string Species, DateOnly Date, int? Individuals);
-
 /// <summary>Helpers that turn counts or stopovers into node weights; the analysis takes weights as given.</summary>
 public static class NodeWeights
 {

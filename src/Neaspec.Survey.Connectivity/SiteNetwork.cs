@@ -1,19 +1,5 @@
 namespace Neaspec.Survey.Connectivity;
 
-/// <summary>A site as a node of a <see cref="SiteNetwork"/>.</summary>
-/// <param name="Id">Stable site code.</param>
-/// <param name="Longitude">WGS84 longitude in decimal degrees.</param>
-/// <param name="Latitude">WGS84 latitude in decimal degrees.</param>
-/// <param name="Weight">The node attribute a_i (peak count, tracked individuals, area, or 1); must be &gt;= 0.</param>
-/// <param name="Country">ISO 3166-1 alpha-2 country code, when known.</param>
-public sealed record SiteNode(string Id, double Longitude, double Latitude, double Weight, string? Country = null);
-
-/// <summary>A link with its direct probability p_ij of movement between two sites.</summary>
-/// <param name="From">Id of the site the movement starts from.</param>
-/// <param name="To">Id of the site the movement ends at.</param>
-/// <param name="Probability">p_ij in (0, 1].</param>
-public sealed record SiteLink(string From, string To, double Probability);
-
 /// <summary>
 /// Nodes (sites with weights a_i) and links (direct probabilities p_ij) — the input of
 /// <see cref="ConnectivityAnalysis"/>. Build one with <see cref="FromLinks"/>, <see cref="DistanceDecay.Build"/>

@@ -2,33 +2,6 @@ using Neaspec.Survey.Connectivity;
 
 namespace Neaspec.Survey.Report;
 
-/// <summary>A link as the report draws and writes it.</summary>
-/// <param name="From">Site code i.</param>
-/// <param name="To">Site code j.</param>
-/// <param name="LengthKm">Great-circle distance in km.</param>
-/// <param name="Probability">p_ij.</param>
-/// <param name="Flux">a_i a_j p_ij, the link's share of the connectivity before normalising.</param>
-/// <param name="Individuals">Distinct tracked individuals that made the move (telemetry links only).</param>
-/// <param name="FewIndividuals">True for a telemetry link seen in fewer than
-/// <see cref="TelemetryLink.FewIndividualsBelow"/> individuals; null for distance decay.</param>
-/// <param name="AcrossGap">Individuals whose move crossed a gap in the data (telemetry links only).</param>
-public sealed record ReportLink(string From, string To, double LengthKm, double Probability, double Flux, int? Individuals,
-    bool? FewIndividuals = null, int? AcrossGap = null);
-
-/// <summary>One analysis of the report: one distance-decay d0, or the telemetry network.</summary>
-/// <param name="DistanceKm">d0 in km, or null for telemetry links.</param>
-/// <param name="Network">The network analysed.</param>
-/// <param name="Result">The library's result.</param>
-/// <param name="Links">The links written and drawn (see <see cref="ConnectivityReport.MinimumLinkProbability"/>).</param>
-public sealed record ReportRun(double? DistanceKm, SiteNetwork Network, ConnectivityResult Result, IReadOnlyList<ReportLink> Links)
-{
-    /// <summary>"d100km", or "telemetry": ids and folder-safe names.</summary>
-    public string Key => DistanceKm is { } d ? ConnectivityFiles.FolderName(d) : "telemetry";
-
-    /// <summary>"d0 = 100 km" or "telemetry".</summary>
-    public string Label => DistanceKm is { } d ? $"d0 = {Format.Number(d)} km" : "telemetry links";
-}
-
 /// <summary>
 /// The connectivity report of one species, season and year: <see cref="ConnectivityAnalysis"/> run on the
 /// inputs' nodes for each distance (or once on the telemetry network). Write it with <see cref="ReportFiles"/>

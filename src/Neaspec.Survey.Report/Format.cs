@@ -21,11 +21,4 @@ internal static class Format
 
     /// <summary>A share (0-1) as a percentage with one decimal.</summary>
     public static string Percent(double share) => (100 * share).ToString("0.0", Invariant) + " %";
-
-    /// <summary>A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).</summary>
-    public static string Csv(string? text)
-    {
-        text ??= "";
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
 }

@@ -44,7 +44,7 @@ public sealed class ReportInputsTests
     }
 
     [Fact]
-    public void With_fixes_the_links_come_from_telemetry_and_a_tracked_site_without_counts_joins_the_network()
+    public async Task With_fixes_the_links_come_from_telemetry_and_a_tracked_site_without_counts_joins_the_network()
     {
         // Two birds: Izumi -> Suncheon -> Cheorwon, and Izumi -> Suncheon.
         var fixes = TelemetrySample.Stays(("a", "JP-IZM", "2024-12-02"), ("a", "KR-SCB", "2024-12-10"), ("a", "KR-CWN", "2024-12-20"),
@@ -63,7 +63,7 @@ public sealed class ReportInputsTests
         Assert.Equal(1.0, links[("JP-IZM", "KR-SCB")].Probability);
         Assert.Equal(2, links[("JP-IZM", "KR-SCB")].Individuals);
         Assert.Equal(1.0, links[("KR-SCB", "KR-CWN")].Probability);
-        Assert.Contains("telemetry", HtmlReport.Render(report), StringComparison.Ordinal);
+        Assert.Contains("telemetry", await HtmlReport.RenderAsync(report), StringComparison.Ordinal);
     }
 }
 
@@ -72,7 +72,7 @@ public sealed class ReportInputsTests
 public sealed class LargeReportTests
 {
     [Fact]
-    public void Six_hundred_sites_draw_every_marker_but_label_and_plot_only_the_top()
+    public async Task Six_hundred_sites_draw_every_marker_but_label_and_plot_only_the_top()
     {
         var random = new Random(7);
         var sites = Enumerable.Range(0, 600).Select(k => new ReportSite($"S{k:000}",
@@ -84,7 +84,7 @@ public sealed class LargeReportTests
         var window = SeasonWindow.Of(SeasonWindow.Find("winter")!, 2025);
 
         var inputs = ConnectivityInputs.Create(request, window, "Grus monacha", "Hooded Crane", sites, counts, []).Inputs!;
-        var html = HtmlReport.Render(ConnectivityReport.Compute(inputs));
+        var html = await HtmlReport.RenderAsync(ConnectivityReport.Compute(inputs));
 
         Assert.Equal(600, System.Text.RegularExpressions.Regex.Count(html, "<circle class=\"site\""));
         Assert.Equal(30, System.Text.RegularExpressions.Regex.Count(html, "<text class=\"label\""));

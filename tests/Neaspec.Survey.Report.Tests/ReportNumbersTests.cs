@@ -90,7 +90,7 @@ public sealed partial class ReportNumbersTests : IClassFixture<SampleDatabase>, 
     public async Task The_html_tables_hold_the_library_numbers()
     {
         var report = await sample.ReportAsync(SampleDatabase.HoodedCrane());
-        var html = HtmlReport.Render(report);
+        var html = await HtmlReport.RenderAsync(report);
 
         foreach (var run in report.Runs)
         {

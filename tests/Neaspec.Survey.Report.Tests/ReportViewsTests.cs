@@ -2,25 +2,13 @@ using Npgsql;
 
 namespace Neaspec.Survey.Report.Tests;
 
-/// <summary>The PostGIS tables for QGIS: typed geometry registered in geometry_columns, rows replaced per
-/// species/season/year/distance, other reports' rows kept.</summary>
+/// <summary>The PostGIS tables for QGIS (created by the migrations, see <see cref="ReportTablesMigrationTests"/>):
+/// rows replaced per species/season/year/distance, other reports' rows kept.</summary>
 public sealed class ReportViewsTests : IClassFixture<SampleDatabase>
 {
     private readonly SampleDatabase sample;
 
     public ReportViewsTests(SampleDatabase sample) => this.sample = sample;
-
-    [Fact]
-    public async Task The_tables_are_registered_in_geometry_columns_with_srid_4326()
-    {
-        await ReportViews.EnsureAsync(sample.Db.Database);
-        await ReportViews.EnsureAsync(sample.Db.Database);
-
-        Assert.Equal("POINT 4326", await sample.Db.ScalarAsync<string>(
-            "select type || ' ' || srid from geometry_columns where f_table_name = 'report_site_connectivity' and f_geometry_column = 'geom'"));
-        Assert.Equal("LINESTRING 4326", await sample.Db.ScalarAsync<string>(
-            "select type || ' ' || srid from geometry_columns where f_table_name = 'report_links' and f_geometry_column = 'geom'"));
-    }
 
     [Fact]
     public async Task A_rerun_replaces_its_own_rows_and_keeps_other_reports()

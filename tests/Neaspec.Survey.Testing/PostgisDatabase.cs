@@ -33,6 +33,16 @@ public sealed class PostgisDatabase : IAsyncLifetime, IAsyncDisposable
         return db;
     }
 
+    /// <summary>A database of its own with nothing in it, not even PostGIS: for tests that migrate step by
+    /// step, such as a database upgraded from an older schema (dispose it at the end of the test).</summary>
+    public static async Task<PostgisDatabase> CreateEmptyAsync()
+    {
+        var db = new PostgisDatabase();
+        await ExecuteOnServerAsync($"create database {db.Name}");
+        db.Database = new SurveyDatabase(db.ConnectionString);
+        return db;
+    }
+
     public async Task InitializeAsync()
     {
         var template = await EnsureTemplateAsync();
@@ -90,6 +100,14 @@ public sealed class PostgisDatabase : IAsyncLifetime, IAsyncDisposable
             throw new InvalidOperationException(
                 $"The tests need the local PostGIS: run scripts/postgis start (or set NEASPEC_TEST_CONNECTION). {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Runs statements on the test database.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var conn = await Database.DataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     /// <summary>Runs a scalar query on the test database.</summary>

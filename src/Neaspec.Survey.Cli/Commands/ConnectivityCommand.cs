@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Files.Connectivity;
 
 namespace Neaspec.Survey.Cli.Commands;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Files.Connectivity;
 using Neaspec.Survey.Report;
 using Neaspec.Survey.Storage;
 

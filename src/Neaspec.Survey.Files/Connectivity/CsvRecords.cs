@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace Neaspec.Survey.Connectivity;
+namespace Neaspec.Survey.Files.Connectivity;
 
 /// <summary>The records of a small CSV file (CsvHelper: quotes, BOM, comma/semicolon/tab detected), each
 /// with the physical line it starts on so errors can name it. The header is the first record.</summary>

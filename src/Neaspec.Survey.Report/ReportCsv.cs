@@ -1,0 +1,94 @@
+using CsvHelper;
+using Neaspec.Survey.Files;
+
+namespace Neaspec.Survey.Report;
+
+/// <summary>
+/// The report's CSV tables, long format (one row per site, pair or run, with species, season, year and
+/// distance_km on every row) so R reads them with one call and filters by distance. All go through
+/// <see cref="CsvOutput"/>: text that a spreadsheet would run as a formula (a site name from an upload) is
+/// escaped; numbers are written as numbers in round-trip precision, and an empty field is "not applicable"
+/// (distance_km of a telemetry run, probability without distance decay, a share without countries).
+/// </summary>
+internal static class ReportCsv
+{
+    /// <summary>nodes.csv: species, season, year, distance_km, site code, name, country, coordinates, weight,
+    /// rank by dPC, dPC, dPCintra, dPCflux, dPCconnector, dIIC, BC.</summary>
+    public static async Task WriteNodesAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
+    {
+        var i = report.Inputs;
+        await using var csv = CsvOutput.ToFile(path);
+        csv.WriteHeader(["species", "season", "year", "distance_km", "site_code", "site_name", "country", "longitude", "latitude",
+            "weight", "rank", "dPC", "dPCintra", "dPCflux", "dPCconnector", "dIIC", "BC"]);
+        foreach (var run in report.Runs)
+        {
+            foreach (var (rank, node, v, site) in report.Ranking(run))
+            {
+                RunKey(csv, report, run);
+                csv.WriteField(node.Id);
+                csv.WriteField(site.Name(i.Request.Language));
+                csv.WriteField(site.Country);
+                WriteNumbers(csv, node.Longitude, node.Latitude, node.Weight);
+                csv.WriteField(rank);
+                WriteNumbers(csv, v.DPC, v.DPCintra, v.DPCflux, v.DPCconnector, v.DIIC, v.BC);
+                await csv.EndRecordAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>country_pairs.csv: from, to, PCnum and share (fraction of the run's PCnum) per run.</summary>
+    public static async Task WriteCountryPairsAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvOutput.ToFile(path);
+        csv.WriteHeader(["species", "season", "year", "distance_km", "from_country", "to_country", "PCnum", "share"]);
+        foreach (var run in report.Runs)
+        {
+            foreach (var pair in run.Result.CountryPairs?.Pairs ?? [])
+            {
+                RunKey(csv, report, run);
+                csv.WriteField(pair.From);
+                csv.WriteField(pair.To);
+                WriteNumbers(csv, pair.PCnum, pair.Share);
+                await csv.EndRecordAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>summary.csv: the whole-network indices of each run.</summary>
+    public static async Task WriteSummaryAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvOutput.ToFile(path);
+        csv.WriteHeader(["species", "season", "year", "distance_km", "probability", "PC", "EC", "IIC", "PCnum", "PCintra", "PCdirect",
+            "PCstep", "transboundary_share", "nodes", "links", "components"]);
+        foreach (var run in report.Runs)
+        {
+            var r = run.Result;
+            RunKey(csv, report, run);
+            double? probability = run.DistanceKm is null ? null : report.Inputs.Request.Probability;
+            csv.WriteField(probability);
+            WriteNumbers(csv, r.PC, r.EC, r.IIC, r.PCnum, r.PCintra, r.PCdirect, r.PCstep);
+            csv.WriteField(r.CountryPairs?.TransboundaryShare);
+            csv.WriteField(r.Nodes);
+            csv.WriteField(r.Links);
+            csv.WriteField(r.Components);
+            await csv.EndRecordAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The four columns that say which report and run a row belongs to.</summary>
+    private static void RunKey(CsvWriter csv, ConnectivityReport report, ReportRun run)
+    {
+        csv.WriteField(report.Inputs.Species);
+        csv.WriteField(report.Inputs.Window.Season.Name);
+        csv.WriteField(report.Inputs.Window.Year);
+        csv.WriteField(run.DistanceKm);
+    }
+
+    private static void WriteNumbers(CsvWriter csv, params ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
+        {
+            csv.WriteField(value);
+        }
+    }
+}
