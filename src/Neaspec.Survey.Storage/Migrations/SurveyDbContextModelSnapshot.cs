@@ -436,6 +436,10 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_provisional");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sensitive");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)")
@@ -495,6 +499,10 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.Property<bool>("IsFlagship")
                         .HasColumnType("boolean")
                         .HasColumnName("is_flagship");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sensitive");
 
                     b.Property<string>("NameEn")
                         .HasColumnType("text")
