@@ -19,4 +19,5 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(PortalCommand.Create());
 root.Subcommands.Add(TracksCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();
