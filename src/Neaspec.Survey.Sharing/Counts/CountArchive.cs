@@ -175,15 +175,24 @@ public sealed class CountArchive
             """);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         long rows = 0;
+        // Rows come survey by survey: the survey's id is computed once for all its counts.
+        (int Site, DateOnly Date, TimeOnly? At) survey = default;
+        var eventId = "";
         while (await reader.ReadAsync(cancellationToken))
         {
-            var site = run.Sites[reader.GetInt32(0)];
+            var siteId = reader.GetInt32(0);
+            var site = run.Sites[siteId];
             var date = reader.GetFieldValue<DateOnly>(1);
             TimeOnly? at = reader.IsDBNull(2) ? null : reader.GetFieldValue<TimeOnly>(2);
             var species = reader.GetString(3);
             var individuals = reader.GetInt32(4);
             var english = run.Taxa.GetValueOrDefault(species);
-            text.Write(StableId.Create(run.Space, NaturalKeys.Survey(site.Code, date, at)));
+            if (rows == 0 || survey != (siteId, date, at))
+            {
+                survey = (siteId, date, at);
+                eventId = StableId.Create(run.Space, NaturalKeys.Survey(site.Code, date, at));
+            }
+            text.Write(eventId);
             text.Write(StableId.Create(run.Space, NaturalKeys.Count(site.Code, date, at, species)));
             text.Write("HumanObservation");
             text.Write(species);
