@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Neaspec.Survey.Sharing.Archive;
 
 /// <summary>The metadata of one archive, written as eml.xml by <see cref="Eml"/>.</summary>
@@ -20,4 +22,32 @@ public sealed record EmlDataset
     /// Dataset Type Vocabulary as the IPT writes it.</summary>
     public required string DatasetType { get; init; }
     public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>The metadata of an archive as the <c>Sharing:*</c> settings describe its publisher, licence and
+    /// citation (when no citation is set: "Publisher (year). Title. Sampling event dataset." or "... Occurrence
+    /// dataset."). <paramref name="kind"/> (counts, tracks) and the title make the stable packageId.</summary>
+    public static EmlDataset Describe(SharingOptions options, string kind, string datasetType, string title, string abstractText,
+        Coverage coverage, IReadOnlyList<string> methods, IReadOnlyList<string> keywords, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var type = datasetType == "Samplingevent" ? "Sampling event" : datasetType;
+        return new EmlDataset
+        {
+            PackageId = StableId.Create(options.IdSpace, $"dataset|{kind}|{title}"),
+            Title = title,
+            Abstract = abstractText,
+            Publisher = options.Publisher,
+            ContactName = options.ContactName,
+            ContactEmail = options.ContactEmail,
+            Licence = options.Licence,
+            Citation = string.IsNullOrWhiteSpace(options.Citation)
+                ? string.Create(CultureInfo.InvariantCulture, $"{options.Publisher} ({created.Year}). {title}. {type} dataset.")
+                : options.Citation,
+            Created = created,
+            Coverage = coverage,
+            Methods = methods,
+            DatasetType = datasetType,
+            Keywords = keywords,
+        };
+    }
 }

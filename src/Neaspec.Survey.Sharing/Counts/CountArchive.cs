@@ -241,7 +241,9 @@ public sealed class CountArchive
 
     private static NpgsqlCommand Command(NpgsqlConnection conn, ExportSelection selection, string sql)
     {
-        var cmd = new NpgsqlCommand(sql, conn);
+        // No time limit: the first row comes after the server has sorted the selection, which for millions of counts
+        // on a busy machine takes longer than Npgsql's 30 s default; Ctrl-C (the cancellation token) stops it.
+        var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = selection.Species.Count > 0 ? selection.Species.ToArray() : DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = selection.From is { } f ? f : DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = selection.To is { } t ? t : DBNull.Value });
@@ -310,23 +312,8 @@ public sealed class CountArchive
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{result.Generalised:N0} of the {result.CoreRows:N0} events are at sensitive sites (roosts and feeding grounds disturbed by visitors, or sites of sensitive species) or were generalised on export: their coordinates are the centre of a grid cell, their uncertainty covers the cell, and their locality and site code are withheld (see dataGeneralizations).")
             : "No location in this archive is generalised.");
-        return new EmlDataset
-        {
-            PackageId = StableId.Create(options.IdSpace, "dataset|counts|" + title),
-            Title = title,
-            Abstract = string.IsNullOrWhiteSpace(options.Abstract) ? generated : options.Abstract,
-            Publisher = options.Publisher,
-            ContactName = options.ContactName,
-            ContactEmail = options.ContactEmail,
-            Licence = options.Licence,
-            Citation = string.IsNullOrWhiteSpace(options.Citation)
-                ? string.Create(CultureInfo.InvariantCulture, $"{options.Publisher} ({now.Year}). {title}. Sampling event dataset.")
-                : options.Citation,
-            Created = now,
-            Coverage = c,
-            Methods = methods,
-            DatasetType = "Samplingevent",
-            Keywords = ["waterbirds", "census", "flyway", "North-East Asia"],
-        };
+        return EmlDataset.Describe(options, "counts", "Samplingevent", title,
+            string.IsNullOrWhiteSpace(options.Abstract) ? generated : options.Abstract, c, methods,
+            ["waterbirds", "census", "flyway", "North-East Asia"], now);
     }
 }

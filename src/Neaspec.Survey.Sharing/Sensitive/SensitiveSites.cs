@@ -36,7 +36,7 @@ public static class SensitiveSites
             select distinct v.site_id
             from counts c join surveys v on v.id = c.survey_id
             where c.species_name = any($1) and c.individuals > 0
-            """, connection);
+            """, connection) { CommandTimeout = 0 }; // a scan of every count
         cmd.Parameters.AddWithValue(species.ToArray());
         await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
         {

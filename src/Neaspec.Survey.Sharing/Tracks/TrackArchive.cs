@@ -59,47 +59,65 @@ public sealed class TrackArchive
         var individuals = await source.IndividualsAsync(selection, cancellationToken);
         var sensitivePlaces = await SensitiveSites.LoadPlacesAsync(source.Connection, cancellationToken);
         var generalisation = new Generalisation(options.SensitiveGridKm, selection.Filter.GeneraliseKm);
-        var coverage = new Coverage();
-        long rows = 0, generalised = 0, fixesSeen = 0;
-        var tracked = 0;
+        var tally = new Tally();
         await using (var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true))
         {
             await ArchiveEntries.WriteTableAsync(zip, OccurrenceTable, async text =>
             {
                 foreach (var individual in individuals)
                 {
-                    var any = false;
-                    await foreach (var (fix, inHour) in source.FixesAsync(individual, selection, cancellationToken))
-                    {
-                        var reason = individual.SpeciesSensitive ? "species marked sensitive"
-                            : NearSensitiveSite(fix, sensitivePlaces) ? $"within {options.SensitiveGridKm.ToString("0.###", CultureInfo.InvariantCulture)} km of a sensitive site"
-                            : null;
-                        var place = generalisation.Publish(null, null, fix.Latitude, fix.Longitude, ErrorMeters(fix), reason);
-                        WriteRow(text, individual, fix, inHour, place);
-                        coverage.AddPoint(place.Latitude, place.Longitude);
-                        coverage.AddDate(DateOnly.FromDateTime(fix.ObservedAt));
-                        if (individual.ScientificName is { } name)
-                        {
-                            coverage.AddTaxon(name, individual.EnglishName);
-                        }
-                        generalised += place.IsGeneralised ? 1 : 0;
-                        fixesSeen += inHour;
-                        any = true;
-                        if (++rows % ArchiveEntries.ReportEvery == 0)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                        }
-                    }
-                    tracked += any ? 1 : 0;
+                    await WriteTrackAsync(text, source, selection, individual, sensitivePlaces, generalisation, tally, cancellationToken);
                 }
-                return rows;
+                return tally.Rows;
             });
-            coverage.Places = tracked;
-            var result = new ArchiveResult(rows, 0, rows, 0, generalised, coverage);
-            await ArchiveEntries.WriteDescriptorsAsync(zip, OccurrenceTable, [], Metadata(selection, result, individuals, fixesSeen));
+            var result = tally.Result;
+            await ArchiveEntries.WriteDescriptorsAsync(zip, OccurrenceTable, [], Metadata(selection, result, individuals, tally.FixesSeen));
         }
         await source.CommitAsync(cancellationToken);
-        return new ArchiveResult(rows, 0, rows, 0, generalised, coverage);
+        return tally.Result;
+    }
+
+    /// <summary>What the archive holds so far.</summary>
+    private sealed class Tally
+    {
+        public Coverage Coverage { get; } = new();
+        public long Rows { get; set; }
+        public long Generalised { get; set; }
+        /// <summary>Good fixes behind the rows written (the N of "first of N").</summary>
+        public long FixesSeen { get; set; }
+        public ArchiveResult Result => new(Rows, 0, Rows, 0, Generalised, Coverage);
+    }
+
+    /// <summary>One individual's hourly occurrences, each generalised when its species is sensitive or it lies at a
+    /// sensitive site (or everything is generalised).</summary>
+    private async Task WriteTrackAsync(ArchiveTextWriter text, TrackSource source, TrackSelection selection, TrackIndividual individual,
+        List<(Point Point, Geometry? Area)> sensitivePlaces, Generalisation generalisation, Tally tally, CancellationToken cancellationToken)
+    {
+        var any = false;
+        var near = $"within {options.SensitiveGridKm.ToString("0.###", CultureInfo.InvariantCulture)} km of a sensitive site";
+        await foreach (var (fix, inHour) in source.FixesAsync(individual, selection, cancellationToken))
+        {
+            var reason = individual.SpeciesSensitive ? "species marked sensitive" : NearSensitiveSite(fix, sensitivePlaces) ? near : null;
+            var place = generalisation.Publish(null, null, fix.Latitude, fix.Longitude, ErrorMeters(fix), reason);
+            WriteRow(text, individual, fix, inHour, place);
+            tally.Coverage.AddPoint(place.Latitude, place.Longitude);
+            tally.Coverage.AddDate(DateOnly.FromDateTime(fix.ObservedAt));
+            if (individual.ScientificName is { } name)
+            {
+                tally.Coverage.AddTaxon(name, individual.EnglishName);
+            }
+            tally.Generalised += place.IsGeneralised ? 1 : 0;
+            tally.FixesSeen += inHour;
+            any = true;
+            if (++tally.Rows % ArchiveEntries.ReportEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        if (any)
+        {
+            tally.Coverage.Places++;
+        }
     }
 
     private void WriteRow(ArchiveTextWriter text, TrackIndividual individual, TrackFix fix, int inHour, PublishedPlace place)
@@ -173,23 +191,7 @@ public sealed class TrackArchive
                 ? string.Create(CultureInfo.InvariantCulture, $"{result.Generalised:N0} occurrences (of sensitive species, at sensitive sites, or generalised on export) have the centre of a grid cell as coordinates; their uncertainty covers the cell (see dataGeneralizations).")
                 : "No location in this archive is generalised.",
         ];
-        return new EmlDataset
-        {
-            PackageId = StableId.Create(options.IdSpace, "dataset|tracks|" + title),
-            Title = title,
-            Abstract = generated,
-            Publisher = options.Publisher,
-            ContactName = options.ContactName,
-            ContactEmail = options.ContactEmail,
-            Licence = options.Licence,
-            Citation = string.IsNullOrWhiteSpace(options.Citation)
-                ? string.Create(CultureInfo.InvariantCulture, $"{options.Publisher} ({now.Year}). {title}. Occurrence dataset.")
-                : options.Citation,
-            Created = now,
-            Coverage = c,
-            Methods = methods,
-            DatasetType = "Occurrence",
-            Keywords = ["GPS tracking", "biologging", "flyway", "North-East Asia"],
-        };
+        return EmlDataset.Describe(options, "tracks", "Occurrence", title, generated, c, methods,
+            ["GPS tracking", "biologging", "flyway", "North-East Asia"], now);
     }
 }

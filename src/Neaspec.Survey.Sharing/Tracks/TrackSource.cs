@@ -71,7 +71,7 @@ internal sealed class TrackSource : IAsyncDisposable
             where f.individual_id = $1
               and ($2::timestamptz is null or f.observed_at >= $2) and ($3::timestamptz is null or f.observed_at < $3)
             order by f.observed_at, f.event_id
-            """, connection);
+            """, connection) { CommandTimeout = 0 }; // a long track of a busy server is no failure; cancellation stops it
         cmd.Parameters.AddWithValue(individual.Id);
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = Start(selection.Filter.From) });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = Start(selection.Filter.To?.AddDays(1)) });
@@ -125,7 +125,7 @@ internal sealed class TrackSource : IAsyncDisposable
             where $1::int[] is null
                or exists (select 1 from fixes f where f.import_id = ts.import_id and f.individual_id = any($1))
             order by ts.import_id
-            """, connection);
+            """, connection) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter
         {
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer,
