@@ -75,6 +75,12 @@ public sealed class TrackExportTests : IDisposable
 
         Assert.Equal(32_904, written);
         await using var other = await PostgisDatabase.CreateAsync();
+        await using (var conn = await other.Database.DataSource.OpenConnectionAsync())
+        await using (var renumber = new NpgsqlCommand(
+            "alter table fixes alter column id restart with 1000000; select setval(pg_get_serial_sequence('individuals', 'id'), 500)", conn))
+        {
+            await renumber.ExecuteNonQueryAsync(); // another database numbers its rows otherwise
+        }
         await ImportAsync(other, exported);
         var expected = await FixesAsync(source);
         Assert.Equal(32_904, expected.Count);
@@ -88,6 +94,18 @@ public sealed class TrackExportTests : IDisposable
 
         var again = await new TrackImporter(source.Database).ImportAsync(exported, new TrackImportOptions(), null);
         Assert.Equal((0L, 32_904L), (again.FixesStored, again.Duplicates));
+
+        // The Darwin Core occurrences of both databases carry the same ids, though their serial ids differ.
+        async Task<List<string>> OccurrenceIds(PostgisDatabase db, string name)
+        {
+            var path = Path.Combine(files.Folder, name);
+            await new TrackArchive(db.Database, new SharingOptions(), FixedTime.Default).WriteAsync(All(), path);
+            return [.. DwcArchive.Read(path).Core.Rows.Select(r => $"{r["occurrenceID"]} {r["eventDate"]} {r["decimalLongitude"]}")];
+        }
+        Assert.NotEqual(await source.ScalarAsync<long>("select min(id) from fixes"), await other.ScalarAsync<long>("select min(id) from fixes"));
+        var ids = await OccurrenceIds(source, "source.zip");
+        Assert.True(ids.Count > 1000);
+        Assert.Equal(ids, await OccurrenceIds(other, "other.zip"));
     }
 
     [Fact]
