@@ -21,4 +21,5 @@ root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(PortalCommand.Create());
 root.Subcommands.Add(TracksCommand.Create());
 root.Subcommands.Add(MigratoryConnectivityCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Portal.Uploads;
+using Neaspec.Survey.Sharing;
 using Neaspec.Survey.Storage;
 
 namespace Neaspec.Survey.Portal;
@@ -40,9 +41,12 @@ public static class PortalApp
 
         var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         options.Validate();
+        var sharing = SharingOptions.From(builder.Configuration);
+        sharing.Validate();
         var database = new SurveyDatabase(SurveySettings.ConnectionString(builder.Configuration));
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddSingleton(sharing);
         services.AddSingleton(database);
         services.AddSingleton<UploadStore>();
         services.AddScoped<UploadProcessor>();

@@ -36,6 +36,8 @@ public sealed class PortalOptions
     public string UploadsFolder => Path.Combine(StorageFolder, "uploads");
     public string IncomingFolder => Path.Combine(StorageFolder, "incoming");
     public string ReportsFolder => Path.Combine(StorageFolder, "reports");
+    /// <summary>Archives being written for a download; each is deleted once sent.</summary>
+    public string ExportsFolder => Path.Combine(StorageFolder, "exports");
 
     /// <summary>Fails with a message naming the setting when a value cannot work.</summary>
     public void Validate()
@@ -60,6 +62,7 @@ public sealed class PortalOptions
             Directory.CreateDirectory(UploadsFolder);
             Directory.CreateDirectory(IncomingFolder);
             Directory.CreateDirectory(ReportsFolder);
+            Directory.CreateDirectory(ExportsFolder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

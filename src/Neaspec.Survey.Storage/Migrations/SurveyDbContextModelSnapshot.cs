@@ -490,6 +490,10 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_provisional");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sensitive");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)")
@@ -549,6 +553,10 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.Property<bool>("IsFlagship")
                         .HasColumnType("boolean")
                         .HasColumnName("is_flagship");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sensitive");
 
                     b.Property<string>("NameEn")
                         .HasColumnType("text")

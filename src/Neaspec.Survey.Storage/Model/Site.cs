@@ -21,4 +21,7 @@ public sealed class Site
     /// <summary>Created from an unknown code in a count file; an analyst confirms or merges it.</summary>
     public bool IsProvisional { get; set; }
     public long? CreatedByImportId { get; set; }
+    /// <summary>Disturbed by visitors (a roost, a crane ground): shared data show it only generalised to a grid
+    /// (see docs/sharing.md). Set by admins.</summary>
+    public bool IsSensitive { get; set; }
 }

@@ -13,4 +13,7 @@ public sealed class Species
     public string? NameRu { get; set; }
     public string? NameMn { get; set; }
     public bool IsFlagship { get; set; }
+    /// <summary>Shared data show the sites where it was recorded only generalised to a grid (see
+    /// docs/sharing.md). Set by admins.</summary>
+    public bool IsSensitive { get; set; }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Neaspec.Survey.Ingestion.Sites;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Portal.Uploads;
+using Neaspec.Survey.Sharing.Sensitive;
 using Neaspec.Survey.Storage;
 using Neaspec.Survey.Storage.Model;
 
@@ -21,6 +22,8 @@ public sealed class SitesModel(UserManager<PortalUser> users, SurveyDatabase dat
 
     public string? Error { get; private set; }
 
+    public string? Message { get; private set; }
+
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -35,6 +38,15 @@ public sealed class SitesModel(UserManager<PortalUser> users, SurveyDatabase dat
             await using var content = SentFile.OpenReadStream();
             Result = await processor.ProcessSitesAsync(user, content, SentFile.FileName, cancellationToken);
         }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Marks or unmarks a site sensitive (shared archives generalise it).</summary>
+    public async Task<IActionResult> OnPostSensitiveAsync(string? code, bool sensitive, CancellationToken cancellationToken)
+    {
+        var stored = string.IsNullOrWhiteSpace(code) ? null : await SensitiveFlags.SetSiteAsync(database, code, sensitive, cancellationToken);
+        Message = stored is null ? $"No site '{code}'." : $"{stored}: {(sensitive ? "sensitive" : "not sensitive")}.";
         await LoadAsync(cancellationToken);
         return Page();
     }
