@@ -15,8 +15,10 @@ namespace Neaspec.Survey.Portal;
 public static class PortalApp
 {
     /// <summary>Builds the application. <paramref name="overrides"/> win over every other source (the CLI's
-    /// options, tests); <c>urls</c> among them sets the addresses Kestrel listens on.</summary>
-    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// options, tests); <c>urls</c> among them sets the addresses Kestrel listens on.
+    /// <paramref name="configureServices"/> runs after the portal's own registrations (tests replace a service).</summary>
+    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -66,7 +68,9 @@ public static class PortalApp
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddSignInManager<PortalSignInManager>();
+        services.AddSingleton<DecoyPasswordHash>();
         // Role changes and disabled accounts reach signed-in sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
@@ -112,7 +116,11 @@ public static class PortalApp
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadLimit.FormOverhead);
 
+        configureServices?.Invoke(services);
+
         var app = builder.Build();
+        // Made now, so the first sign-in with an unknown e-mail costs no more than the ones after it.
+        _ = app.Services.GetRequiredService<DecoyPasswordHash>();
         app.UseExceptionHandler("/Error");
         app.Use(SecurityHeaders);
         app.Use(UploadLimit.RejectOversized(options.MaxUploadBytes));
