@@ -16,8 +16,10 @@ namespace Neaspec.Survey.Portal;
 public static class PortalApp
 {
     /// <summary>Builds the application. <paramref name="overrides"/> win over every other source (the CLI's
-    /// options, tests); <c>urls</c> among them sets the addresses Kestrel listens on.</summary>
-    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// options, tests); <c>urls</c> among them sets the addresses Kestrel listens on.
+    /// <paramref name="configureServices"/> runs after the portal's own registrations (tests replace a service).</summary>
+    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -70,7 +72,9 @@ public static class PortalApp
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddSignInManager<PortalSignInManager>();
+        services.AddSingleton<DecoyPasswordHash>();
         // Role changes and disabled accounts reach signed-in sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
@@ -116,9 +120,13 @@ public static class PortalApp
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadLimit.FormOverhead);
 
+        configureServices?.Invoke(services);
+
         var app = builder.Build();
+        // Made now, so the first sign-in with an unknown e-mail costs no more than the ones after it.
+        _ = app.Services.GetRequiredService<DecoyPasswordHash>();
         app.UseExceptionHandler("/Error");
-        app.Use(SecurityHeaders);
+        app.Use(SecurityHeaders.Apply);
         app.Use(UploadLimit.RejectOversized(options.MaxUploadBytes));
         app.UseRouting();
         app.UseAuthentication();
@@ -126,17 +134,6 @@ public static class PortalApp
         app.MapRazorPages();
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
-    }
-
-    /// <summary>The pages run no script and load nothing from elsewhere; say so to the browser, so injected
-    /// markup that slipped past encoding could still not run or phone home.</summary>
-    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
-    {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "same-origin";
-        return next(context);
     }
 
     /// <summary>Applies the survey schema's and then the portal's migrations, and creates the roles.</summary>

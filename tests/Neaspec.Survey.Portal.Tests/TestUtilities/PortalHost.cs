@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Neaspec.Survey.Testing;
 using Neaspec.Survey.Portal;
@@ -12,8 +14,8 @@ using Neaspec.Survey.Portal.Accounts;
 namespace Neaspec.Survey.Portal.Tests.TestUtilities;
 
 /// <summary>The portal running for real on Kestrel, bound to a free loopback port, on a throwaway PostGIS
-/// database and a storage folder of its own. Use as a class fixture.</summary>
-public sealed class PortalHost : IAsyncLifetime
+/// database and a storage folder of its own. Use as a class fixture (a subclass may replace services).</summary>
+public class PortalHost : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
 
@@ -30,6 +32,9 @@ public sealed class PortalHost : IAsyncLifetime
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Runs after the portal's own service registrations (e.g. to wrap a service in a counting one).</summary>
+    protected Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public async Task InitializeAsync()
     {
         Db = await PostgisDatabase.CreateAsync();
@@ -40,7 +45,7 @@ public sealed class PortalHost : IAsyncLifetime
             ["Portal:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, ConfigureServices);
         await PortalApp.MigrateAsync(app.Services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -78,6 +83,17 @@ public sealed class PortalHost : IAsyncLifetime
         var client = Client();
         await client.SignInAsync(email, Password);
         return client;
+    }
+
+    /// <summary>Every route the application maps, with parameters filled in (1).</summary>
+    public IReadOnlyList<string> RoutePaths()
+    {
+        var paths = Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s =>
+                string.Concat(s.Parts.Select(p => p is RoutePatternLiteralPart l ? l.Content : "1")))))
+            .Distinct().ToList();
+        Assert.True(paths.Count >= 10, "expected the portal's pages among the endpoints: " + string.Join(" ", paths));
+        return paths;
     }
 
     /// <summary>Every file under the storage folder, relative to it.</summary>

@@ -6,7 +6,9 @@ using Neaspec.Survey.Portal.Accounts;
 
 namespace Neaspec.Survey.Portal.Pages.Admin;
 
-public sealed record UserRow(string Id, string? Email, string? Team, IReadOnlyList<string> Roles, bool Locked);
+/// <summary>An account as the Users page lists it. <paramref name="LockedUntil"/>: locked out after failed
+/// sign-ins until then (UTC); <paramref name="Disabled"/>: disabled by an admin (locked with no end).</summary>
+public sealed record UserRow(string Id, string? Email, string? Team, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockedUntil);
 
 public sealed class UsersModel(UserManager<PortalUser> users) : PageModel
 {
@@ -71,6 +73,24 @@ public sealed class UsersModel(UserManager<PortalUser> users) : PageModel
         return Page();
     }
 
+    /// <summary>Lifts a lockout after failed sign-ins (and, as a side effect, a disable) and clears the count of
+    /// failures, so the owner signs in at once and has the full number of attempts again.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+        Report(result, $"{user.Email} unlocked");
+        await LoadAsync();
+        return Page();
+    }
+
     private static string[] Valid(string[]? roles) => (roles ?? []).Where(Accounts.Roles.All.Contains).Distinct().ToArray();
 
     private static string? Clean(string? team) => string.IsNullOrWhiteSpace(team) ? null : team.Trim();
@@ -86,8 +106,10 @@ public sealed class UsersModel(UserManager<PortalUser> users) : PageModel
         var rows = new List<UserRow>();
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
         {
-            var locked = user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
-            rows.Add(new UserRow(user.Id, user.Email, user.Team, [.. await users.GetRolesAsync(user)], locked));
+            // Disabling sets a lockout without end; a lockout after failed sign-ins ends after minutes.
+            var end = user.LockoutEnd is { } e && e > DateTimeOffset.UtcNow ? e : (DateTimeOffset?)null;
+            var disabled = end is { } d && d - DateTimeOffset.UtcNow > TimeSpan.FromDays(365);
+            rows.Add(new UserRow(user.Id, user.Email, user.Team, [.. await users.GetRolesAsync(user)], disabled, disabled ? null : end));
         }
         Users = rows;
     }
