@@ -1,5 +1,4 @@
 using Neaspec.Survey.Connectivity;
-using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Storage;
 using Npgsql;
 

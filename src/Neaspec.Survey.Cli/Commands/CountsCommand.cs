@@ -3,6 +3,7 @@ using System.Globalization;
 using Neaspec.Survey.Files;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Ledger;
+using Neaspec.Survey.Storage;
 using Neaspec.Survey.Storage.Model;
 using Npgsql;
 using Spectre.Console;
@@ -122,7 +123,7 @@ internal static class CountsCommand
             string? scientific = null;
             if (parseResult.GetValue(species) is { } name)
             {
-                var resolver = await Ingestion.Catalogue.SpeciesResolver.LoadAsync(database, ct);
+                var resolver = await SpeciesResolver.LoadAsync(database, ct);
                 scientific = resolver.Resolve(name);
                 if (scientific is null)
                 {

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
-using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Ingestion.Sites;
 using Neaspec.Survey.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Neaspec.Survey.Ingestion.Catalogue;
+using Neaspec.Survey.Storage;
 using Neaspec.Survey.Ingestion.Ledger;
 
 namespace Neaspec.Survey.Ingestion.Counts;

@@ -1,4 +1,3 @@
-using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Storage;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Neaspec.Survey.Storage;
 using Npgsql;
 
-namespace Neaspec.Survey.Ingestion.Catalogue;
+namespace Neaspec.Survey.Storage;
 
 /// <summary>Resolves a species as field teams write it — scientific name, synonym, or a common name in
 /// en/zh/ja/ko/ru/mn — to the catalogue's scientific name. Matching ignores case, surrounding spaces,
