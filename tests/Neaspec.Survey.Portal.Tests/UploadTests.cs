@@ -13,7 +13,7 @@ public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
 
     internal static async Task ImportSampleSitesAsync(PortalHost host)
     {
-        var result = await new SiteImporter(host.Db.Database).ImportAsync(TestFiles.Sample("sites.csv"));
+        var result = await host.Db.Database.ImportAsync(new SiteImporter(), TestFiles.Sample("sites.csv"));
         Assert.True(result.Status is "succeeded" or "unchanged", result.Message);
     }
 

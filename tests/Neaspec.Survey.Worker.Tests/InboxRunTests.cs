@@ -71,7 +71,7 @@ public sealed class InboxRunTests : IDisposable
         Assert.Equal(["bad-row.csv", "bad-row.csv.errors.csv", "broken.geojson", "broken.geojson.errors.csv", "census.xlsx", "census.xlsx.errors.csv"],
             inbox.QuarantineFiles());
         Assert.Empty(inbox.InboxFiles());
-        Assert.Contains("binary", File.ReadAllText(Path.Combine(inbox.Quarantine, "census.xlsx.errors.csv")), StringComparison.Ordinal);
+        Assert.Contains("spreadsheet workbook", File.ReadAllText(Path.Combine(inbox.Quarantine, "census.xlsx.errors.csv")), StringComparison.Ordinal);
         Assert.Contains("2025-02-30", File.ReadAllText(Path.Combine(inbox.Quarantine, "bad-row.csv.errors.csv")), StringComparison.Ordinal);
         Assert.Contains("GeoJSON", File.ReadAllText(Path.Combine(inbox.Quarantine, "broken.geojson.errors.csv")), StringComparison.Ordinal);
         // The ledger keeps each rejection with its reason and points at the report where it now lies.

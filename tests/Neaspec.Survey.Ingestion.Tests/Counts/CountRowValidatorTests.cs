@@ -1,4 +1,5 @@
-using Neaspec.Survey.Ingestion.Counts;
+using Neaspec.Survey.Ingestion.Counts.Read;
+using Neaspec.Survey.Ingestion.Counts.Validate;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Storage;
 

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Neaspec.Survey.Ingestion.Tracks;
+namespace Neaspec.Survey.Ingestion.Tracks.Read;
 
 /// <summary>Parsers for Movebank field values, straight from the UTF-8 bytes of a field.</summary>
 public static class MovebankValues

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Neaspec.Survey.Storage;
+using Neaspec.Survey.Ingestion.Counts.Read;
 using Neaspec.Survey.Ingestion.Ledger;
 
-namespace Neaspec.Survey.Ingestion.Counts;
+namespace Neaspec.Survey.Ingestion.Counts.Validate;
 
 /// <summary>Turns the text fields of one row into a <see cref="CountRow"/> or the errors that stop it.
 /// Pure: no database, so every rule is testable on its own.</summary>

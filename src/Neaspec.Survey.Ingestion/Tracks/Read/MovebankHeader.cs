@@ -1,4 +1,4 @@
-namespace Neaspec.Survey.Ingestion.Tracks;
+namespace Neaspec.Survey.Ingestion.Tracks.Read;
 
 /// <summary>Where the attributes the importer understands are in a Movebank header. Movebank writes the
 /// same attribute as <c>location-long</c> (CSV export), <c>location_long</c> (REST API) or
@@ -41,6 +41,47 @@ public sealed class MovebankHeader
     {
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().Trim('"').Trim().ToLowerInvariant().Replace('_', '-').Replace('.', '-');
+    }
+
+    // Movebank reference data (deployments), each attribute in the spellings the export and the REST API
+    // use (canonical forms). The first of each is the reference data's own name.
+    public static readonly IReadOnlyList<string> ReferenceTag = ["tag-id", "tag-local-identifier"];
+    public static readonly IReadOnlyList<string> ReferenceAnimal = ["animal-id", "individual-local-identifier"];
+    public static readonly IReadOnlyList<string> ReferenceTaxon = ["animal-taxon", "individual-taxon-canonical-name"];
+    public static readonly IReadOnlyList<string> ReferenceDeployOn = ["deploy-on-date", "deploy-on-timestamp"];
+    public static readonly IReadOnlyList<string> ReferenceDeployOff = ["deploy-off-date", "deploy-off-timestamp"];
+
+    /// <summary>Whether a header names Movebank event data: location-long and location-lat, in any spelling.</summary>
+    public static bool NamesEventData(IEnumerable<string> names)
+    {
+        var canonical = names.Select(Canonical).ToHashSet(StringComparer.Ordinal);
+        return canonical.Contains("location-long") && canonical.Contains("location-lat");
+    }
+
+    /// <summary>Whether a header names Movebank reference data: deploy-on-date, or animal-id and tag-id.</summary>
+    public static bool NamesReferenceData(IEnumerable<string> names)
+    {
+        var canonical = names.Select(Canonical).ToHashSet(StringComparer.Ordinal);
+        return canonical.Contains(ReferenceDeployOn[0]) || (canonical.Contains(ReferenceAnimal[0]) && canonical.Contains(ReferenceTag[0]));
+    }
+
+    /// <summary>The column of the first spelling of <paramref name="spellings"/> found among
+    /// <paramref name="canonicalNames"/>, or <see cref="Missing"/>.</summary>
+    public static int Find(IReadOnlyList<string> canonicalNames, IReadOnlyList<string> spellings)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalNames);
+        ArgumentNullException.ThrowIfNull(spellings);
+        foreach (var spelling in spellings)
+        {
+            for (var i = 0; i < canonicalNames.Count; i++)
+            {
+                if (canonicalNames[i] == spelling)
+                {
+                    return i;
+                }
+            }
+        }
+        return Missing;
     }
 
     /// <summary>Maps a header; a problem (missing required column, a column named twice) is a message.</summary>

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+using Neaspec.Survey.Ingestion.Sites;
+using Neaspec.Survey.Ingestion.Tracks.Validate;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Neaspec.Survey.Ingestion.Tracks;
+namespace Neaspec.Survey.Ingestion.Tracks.Load;
 
 /// <summary>The fast way in, when nothing stored can conflict with the file: a study with no stored
 /// fixes, or a file that only appends (every fix later than its individual's last stored one, every
@@ -9,12 +12,8 @@ namespace Neaspec.Survey.Ingestion.Tracks;
 /// straight into <c>fixes</c>, with database ids for individuals and tags taken from blocks reserved
 /// before the COPY, and the speed filter applied on the fly (one fix of look-ahead per individual,
 /// seeded with the individual's last two stored fixes) while the file is in (individual, time) order.</summary>
-internal sealed class DirectCopy
+internal sealed class DirectCopyWriter
 {
-    public const string CopySql =
-        "copy fixes (study_id, individual_id, tag_id, event_id, observed_at, location, visible, marked_outlier, speed_outlier, " +
-        "hdop, satellite_count, attributes, import_id, source_line) from stdin (format binary)";
-
     // Ids reserved per file; a file with more new individuals (or tags) takes the staged way.
     private const int Reserve = 2048;
 
@@ -24,14 +23,8 @@ internal sealed class DirectCopy
     private readonly long importId;
     private readonly double limitKmh;
     private readonly TrackKeys keys;
-    private readonly Dictionary<string, int> storedIndividuals;
-    private readonly Dictionary<string, int> storedTags;
-    private readonly int[] reservedIndividuals;
-    private readonly int[] reservedTags;
-    private int nextIndividual;
-    private int nextTag;
-    private readonly List<int> individualIds = [];
-    private readonly List<int> tagIds = [];
+    private readonly ReservedIds individualIds;
+    private readonly ReservedIds tagIds;
 
     // Order check and look-ahead of the speed filter.
     private readonly HashSet<int> finished = [];
@@ -54,7 +47,7 @@ internal sealed class DirectCopy
     private readonly record struct StoredTail(DateTime MaxObservedAt, long LastId, DateTime LastAt, double LastLon,
         double LastLat, bool LastFlag, double? LastKmhIn);
 
-    private DirectCopy(NpgsqlConnection conn, int studyId, string study, long importId, double limitKmh, TrackKeys keys,
+    private DirectCopyWriter(NpgsqlConnection conn, int studyId, string study, long importId, double limitKmh, TrackKeys keys,
         Dictionary<string, int> storedIndividuals, Dictionary<string, int> storedTags, int[] reservedIndividuals, int[] reservedTags)
     {
         this.conn = conn;
@@ -63,10 +56,9 @@ internal sealed class DirectCopy
         this.importId = importId;
         this.limitKmh = limitKmh;
         this.keys = keys;
-        this.storedIndividuals = storedIndividuals;
-        this.storedTags = storedTags;
-        this.reservedIndividuals = reservedIndividuals;
-        this.reservedTags = reservedTags;
+        individualIds = new ReservedIds("individuals", study, storedIndividuals, reservedIndividuals,
+            k => (keys.Individuals[k].Study, keys.Individuals[k].Individual));
+        tagIds = new ReservedIds("tags", study, storedTags, reservedTags, k => keys.Tags[k]);
     }
 
     /// <summary>The file is not one for the direct way after all.</summary>
@@ -83,14 +75,14 @@ internal sealed class DirectCopy
 
     public long SpeedFlagged { get; private set; }
 
-    public static async Task<DirectCopy> PrepareAsync(NpgsqlConnection conn, int studyId, string study, long importId,
+    public static async Task<DirectCopyWriter> PrepareAsync(NpgsqlConnection conn, int studyId, string study, long importId,
         double limitKmh, TrackKeys keys, bool studyHasFixes, CancellationToken ct)
     {
-        var individuals = await NamesAsync(conn, "select local_identifier, id from individuals where study_id = $1", studyId, ct);
-        var tags = await NamesAsync(conn, "select local_identifier, id from tags where study_id = $1", studyId, ct);
+        var individuals = await NamesAsync(conn, TrackSql.StudyIndividuals, studyId, ct);
+        var tags = await NamesAsync(conn, TrackSql.StudyTags, studyId, ct);
         var reservedIndividuals = await ReserveAsync(conn, "individuals", ct);
         var reservedTags = await ReserveAsync(conn, "tags", ct);
-        var direct = new DirectCopy(conn, studyId, study, importId, limitKmh, keys, individuals, tags, reservedIndividuals, reservedTags);
+        var direct = new DirectCopyWriter(conn, studyId, study, importId, limitKmh, keys, individuals, tags, reservedIndividuals, reservedTags);
         if (studyHasFixes)
         {
             await direct.LoadTailsAsync(ct);
@@ -100,29 +92,14 @@ internal sealed class DirectCopy
 
     private async Task LoadTailsAsync(CancellationToken ct)
     {
-        await using (var max = new NpgsqlCommand("select max(event_id) from fixes where study_id = $1 and event_id is not null", conn)
+        await using (var max = new NpgsqlCommand(TrackSql.MaxStoredEventId, conn)
         {
             Parameters = { new() { Value = studyId } },
         })
         {
             maxStoredEventId = await max.ExecuteScalarAsync(ct) is long m ? m : null;
         }
-        await using var cmd = new NpgsqlCommand(
-            """
-            select i.id, m.max_at, l.id, l.observed_at, st_x(l.location), st_y(l.location), l.speed_outlier,
-                   st_distancesphere(p.location, l.location) * 3.6 / greatest(extract(epoch from l.observed_at - p.observed_at), 0.001)
-            from individuals i
-            cross join lateral (select max(observed_at) as max_at from fixes where individual_id = i.id) m
-            left join lateral (
-                select f.id, f.observed_at, f.location, f.speed_outlier from fixes f
-                where f.individual_id = i.id and f.visible and not f.marked_outlier
-                order by f.observed_at desc, f.id desc limit 1) l on true
-            left join lateral (
-                select f.observed_at, f.location from fixes f
-                where f.individual_id = i.id and f.visible and not f.marked_outlier and (f.observed_at, f.id) < (l.observed_at, l.id)
-                order by f.observed_at desc, f.id desc limit 1) p on true
-            where i.study_id = $1 and m.max_at is not null
-            """, conn)
+        await using var cmd = new NpgsqlCommand(TrackSql.StoredTails, conn)
         {
             Parameters = { new() { Value = studyId } },
         };
@@ -150,56 +127,15 @@ internal sealed class DirectCopy
 
     private static async Task<int[]> ReserveAsync(NpgsqlConnection conn, string table, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            $"select array_agg(nextval(pg_get_serial_sequence('{table}', 'id'))::int order by 1) from generate_series(1, {Reserve})", conn);
+        await using var cmd = new NpgsqlCommand(TrackSql.ReserveIds(table, Reserve), conn);
         return (int[])(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private int IndividualId(int key)
-    {
-        while (individualIds.Count <= key)
-        {
-            var (s, name, _) = keys.Individuals[individualIds.Count];
-            if (s != study)
-            {
-                throw new Abandoned("the file has more than one study");
-            }
-            if (!storedIndividuals.TryGetValue(name, out var id))
-            {
-                if (nextIndividual == reservedIndividuals.Length)
-                {
-                    throw new Abandoned($"more than {Reserve} new individuals");
-                }
-                id = reservedIndividuals[nextIndividual++];
-            }
-            individualIds.Add(id);
-        }
-        return individualIds[key];
-    }
+    private int IndividualId(int key) => individualIds.For(key);
 
-    private int TagId(int key)
-    {
-        while (tagIds.Count <= key)
-        {
-            var (s, name) = keys.Tags[tagIds.Count];
-            if (s != study)
-            {
-                throw new Abandoned("the file has more than one study");
-            }
-            if (!storedTags.TryGetValue(name, out var id))
-            {
-                if (nextTag == reservedTags.Length)
-                {
-                    throw new Abandoned($"more than {Reserve} new tags");
-                }
-                id = reservedTags[nextTag++];
-            }
-            tagIds.Add(id);
-        }
-        return tagIds[key];
-    }
+    private int TagId(int key) => tagIds.For(key);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ref TrackRow row)
     {
         var individualId = IndividualId(row.Individual);
@@ -292,18 +228,13 @@ internal sealed class DirectCopy
 
     private static double Kmh(ref TrackRow a, ref TrackRow b)
     {
-        // ST_DistanceSphere's sphere (mean Earth radius), as the SQL filter uses.
-        const double radius = 6371008.7714;
-        var dLat = double.DegreesToRadians(b.Latitude - a.Latitude);
-        var dLon = double.DegreesToRadians(b.Longitude - a.Longitude);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-            + Math.Cos(double.DegreesToRadians(a.Latitude)) * Math.Cos(double.DegreesToRadians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        var meters = 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        // ST_DistanceSphere's sphere, as the SQL filter uses.
+        var meters = Geodesy.HaversineMeters(a.Latitude, a.Longitude, b.Latitude, b.Longitude, Geodesy.PostgisSphereRadiusMeters);
         var seconds = Math.Max(Math.Abs((b.ObservedAt - a.ObservedAt).TotalSeconds), 0.001);
         return meters * 3.6 / seconds;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteRow(ref TrackRow row, bool speedOutlier)
     {
         if (speedOutlier)
@@ -344,16 +275,10 @@ internal sealed class DirectCopy
         {
             TagId(k);
         }
-        var ids = individualIds.ToArray();
+        var ids = individualIds.Ids.ToArray();
         var names = keys.Individuals.Select(i => i.Individual).ToArray();
         var taxa = keys.Individuals.Select(i => i.Taxon).ToArray();
-        await using (var cmd = new NpgsqlCommand(
-            """
-            insert into individuals (id, study_id, local_identifier, taxon)
-            select id, $4, name, taxon from unnest($1::int[], $2::text[], $3::text[]) as x(id, name, taxon)
-            on conflict (study_id, local_identifier) do update set taxon = coalesce(individuals.taxon, excluded.taxon)
-                where individuals.taxon is null and excluded.taxon is not null
-            """, conn))
+        await using (var cmd = new NpgsqlCommand(TrackSql.InsertReservedIndividuals, conn))
         {
             cmd.Parameters.AddWithValue(ids);
             cmd.Parameters.AddWithValue(names);
@@ -361,14 +286,9 @@ internal sealed class DirectCopy
             cmd.Parameters.AddWithValue(studyId);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        await using (var cmd = new NpgsqlCommand(
-            """
-            insert into tags (id, study_id, local_identifier)
-            select id, $3, name from unnest($1::int[], $2::text[]) as x(id, name)
-            on conflict (study_id, local_identifier) do nothing
-            """, conn))
+        await using (var cmd = new NpgsqlCommand(TrackSql.InsertReservedTags, conn))
         {
-            cmd.Parameters.AddWithValue(tagIds.ToArray());
+            cmd.Parameters.AddWithValue(tagIds.Ids.ToArray());
             cmd.Parameters.AddWithValue(keys.Tags.Select(t => t.Tag).ToArray());
             cmd.Parameters.AddWithValue(studyId);
             await cmd.ExecuteNonQueryAsync(ct);

@@ -1,10 +1,7 @@
 using CsvHelper;
 using Neaspec.Survey.Ingestion.Ledger;
 
-namespace Neaspec.Survey.Ingestion.Tracks;
-
-/// <summary>One row of Movebank reference data: a tag on an animal from deploy-on until deploy-off.</summary>
-public sealed record DeploymentRow(string Tag, string Animal, string? Taxon, DateTime? DeployOn, DateTime? DeployOff, long Line);
+namespace Neaspec.Survey.Ingestion.Tracks.Read;
 
 /// <summary>Movebank reference data (deployments): which tag an animal wore when. Small files, read
 /// whole. An animal that was re-tagged has several rows and keeps its one animal-id.</summary>
@@ -22,12 +19,11 @@ public sealed class DeploymentReference
         var reference = new DeploymentReference();
         using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true });
         var names = csv.Headers.Select(MovebankHeader.Canonical).ToList();
-        int At(params string[] aliases) => aliases.Select(a => names.IndexOf(a)).FirstOrDefault(i => i >= 0, -1);
-        var tag = At("tag-id", "tag-local-identifier");
-        var animal = At("animal-id", "individual-local-identifier");
-        var taxon = At("animal-taxon", "individual-taxon-canonical-name");
-        var on = At("deploy-on-date", "deploy-on-timestamp");
-        var off = At("deploy-off-date", "deploy-off-timestamp");
+        var tag = MovebankHeader.Find(names, MovebankHeader.ReferenceTag);
+        var animal = MovebankHeader.Find(names, MovebankHeader.ReferenceAnimal);
+        var taxon = MovebankHeader.Find(names, MovebankHeader.ReferenceTaxon);
+        var on = MovebankHeader.Find(names, MovebankHeader.ReferenceDeployOn);
+        var off = MovebankHeader.Find(names, MovebankHeader.ReferenceDeployOff);
         if (tag < 0 || animal < 0)
         {
             reference.Errors.Add(new RowError(1, null, null, "reference data needs tag-id and animal-id columns (Movebank reference data)"));

@@ -1,4 +1,4 @@
-namespace Neaspec.Survey.Ingestion.Counts;
+namespace Neaspec.Survey.Ingestion.Counts.Validate;
 
 /// <summary>A valid count-survey row, species resolved, ready to stage.</summary>
 public sealed record CountRow(

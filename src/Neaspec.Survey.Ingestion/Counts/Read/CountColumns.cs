@@ -1,11 +1,4 @@
-namespace Neaspec.Survey.Ingestion.Counts;
-
-/// <summary>The fields of a count-survey row, and the header names (canonical and Darwin Core) that
-/// name them. Matching ignores case and surrounding spaces.</summary>
-public enum CountField
-{
-    SiteCode, SiteName, Country, Latitude, Longitude, Date, Time, Species, Count, CountType, Method, Observer, Notes,
-}
+namespace Neaspec.Survey.Ingestion.Counts.Read;
 
 /// <summary>Which column of a file holds which field.</summary>
 public sealed class CountColumns
@@ -56,6 +49,13 @@ public sealed class CountColumns
         CountField.SiteCode => "site_code", CountField.SiteName => "site_name", CountField.CountType => "count_type",
         _ => field.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Whether a header is a count survey's: every required column is there, none twice.</summary>
+    public static bool Recognises(IReadOnlyList<string> headers)
+    {
+        Map(headers, out var error);
+        return error is null;
+    }
 
     /// <summary>Maps a header; returns an error message when a required column is missing or a field
     /// is named twice.</summary>

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Neaspec.Survey.Ingestion.Tracks;
+namespace Neaspec.Survey.Ingestion.Tracks.Load;
 
 /// <summary>Writes PostgreSQL's binary COPY format straight into a raw COPY stream
 /// (<c>NpgsqlConnection.BeginRawBinaryCopy</c>). For the hot path of the tracks import: the typed
