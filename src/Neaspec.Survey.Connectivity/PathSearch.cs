@@ -94,49 +94,49 @@ internal static class PathSearch
 
     private sealed class Worker
     {
-        private readonly Graph _g;
-        private readonly double[] _a;
-        private readonly bool _hops;
-        private readonly int[] _country;
-        private readonly int _countries;
-        private readonly double[] _dist;
-        private readonly double[] _dist2;
-        private readonly int[] _parent;
-        private readonly int[] _order;
-        private readonly int[] _childStart;
-        private readonly int[] _children;
-        private readonly int[] _pre;
-        private readonly int[] _tin;
-        private readonly int[] _tout;
-        private readonly int[] _stack;
-        private readonly double[] _value;
-        private readonly double[] _sub;
-        private readonly double[] _direct;
-        private readonly int[] _maxId;
-        private readonly PriorityQueue<int, double> _heap = new();
+        private readonly Graph g;
+        private readonly double[] a;
+        private readonly bool hops;
+        private readonly int[] country;
+        private readonly int countries;
+        private readonly double[] dist;
+        private readonly double[] dist2;
+        private readonly int[] parent;
+        private readonly int[] order;
+        private readonly int[] childStart;
+        private readonly int[] children;
+        private readonly int[] pre;
+        private readonly int[] tin;
+        private readonly int[] tout;
+        private readonly int[] stack;
+        private readonly double[] value;
+        private readonly double[] sub;
+        private readonly double[] direct;
+        private readonly int[] maxId;
+        private readonly PriorityQueue<int, double> heap = new();
 
         public Worker(Graph g, double[] a, bool hops, int[] country, int countries)
         {
-            _g = g;
-            _a = a;
-            _hops = hops;
-            _country = country;
-            _countries = countries;
+            this.g = g;
+            this.a = a;
+            this.hops = hops;
+            this.country = country;
+            this.countries = countries;
             var n = g.N;
-            _dist = new double[n];
-            _dist2 = new double[n];
-            _parent = new int[n];
-            _order = new int[n];
-            _childStart = new int[n + 1];
-            _children = new int[n];
-            _pre = new int[n];
-            _tin = new int[n];
-            _tout = new int[n];
-            _stack = new int[n];
-            _value = new double[n];
-            _sub = new double[n];
-            _direct = new double[n];
-            _maxId = new int[n];
+            dist = new double[n];
+            dist2 = new double[n];
+            parent = new int[n];
+            order = new int[n];
+            childStart = new int[n + 1];
+            children = new int[n];
+            pre = new int[n];
+            tin = new int[n];
+            tout = new int[n];
+            stack = new int[n];
+            value = new double[n];
+            sub = new double[n];
+            direct = new double[n];
+            maxId = new int[n];
             Totals = new Totals(n, countries);
         }
 
@@ -144,64 +144,64 @@ internal static class PathSearch
 
         public void FromSource(int s)
         {
-            var g = _g;
+            var g = this.g;
             var n = g.N;
-            Array.Fill(_dist, double.PositiveInfinity);
-            Array.Fill(_parent, -1);
-            Array.Fill(_tin, -1);
-            _dist[s] = 0;
-            _heap.Clear();
-            _heap.Enqueue(s, 0);
+            Array.Fill(dist, double.PositiveInfinity);
+            Array.Fill(parent, -1);
+            Array.Fill(tin, -1);
+            dist[s] = 0;
+            heap.Clear();
+            heap.Enqueue(s, 0);
             var reached = 0;
-            while (_heap.TryDequeue(out var u, out var du))
+            while (heap.TryDequeue(out var u, out var du))
             {
-                if (du > _dist[u])
+                if (du > dist[u])
                 {
                     continue; // stale heap entry
                 }
-                _order[reached++] = u;
+                order[reached++] = u;
                 for (var e = g.OutStart[u]; e < g.OutStart[u + 1]; e++)
                 {
                     var v = g.OutTo[e];
                     var nd = du + g.OutW[e];
-                    if (nd < _dist[v])
+                    if (nd < dist[v])
                     {
-                        _dist[v] = nd;
-                        _parent[v] = u;
-                        _heap.Enqueue(v, nd);
+                        dist[v] = nd;
+                        parent[v] = u;
+                        heap.Enqueue(v, nd);
                     }
                 }
             }
 
             var t = Totals;
-            var aS = _a[s];
-            var cs = _country[s] * _countries;
+            var aS = a[s];
+            var cs = country[s] * countries;
             // p*_ii = 1: the intra-node term a_i^2.
             var intra = aS * aS;
             t.Num += intra;
             t.Intra += intra;
-            t.CountryPairs[cs + _country[s]] += intra;
-            if (!_hops)
+            t.CountryPairs[cs + country[s]] += intra;
+            if (!hops)
             {
                 for (var e = g.OutStart[s]; e < g.OutStart[s + 1]; e++)
                 {
-                    _direct[g.OutTo[e]] = g.OutP[e];
+                    direct[g.OutTo[e]] = g.OutP[e];
                 }
             }
             for (var r = 1; r < reached; r++)
             {
-                var j = _order[r];
-                var val = aS * _a[j] * Value(_hops, _dist[j]);
-                _value[j] = val;
+                var j = order[r];
+                var val = aS * a[j] * Value(hops, dist[j]);
+                value[j] = val;
                 t.Num += val;
                 // dPCflux counts a pair for both of its ends (both directions summed over the sources).
                 t.Flux[s] += val;
                 t.Flux[j] += val;
-                t.CountryPairs[cs + _country[j]] += val;
-                if (!_hops)
+                t.CountryPairs[cs + country[j]] += val;
+                if (!hops)
                 {
                     // Saura, Bodin & Fortin 2014: a pair is "direct" when its best path is the direct link.
-                    if (_direct[j] > 0 && _direct[j] >= Math.Exp(-_dist[j]) * (1 - DirectTolerance))
+                    if (direct[j] > 0 && direct[j] >= Math.Exp(-dist[j]) * (1 - DirectTolerance))
                     {
                         t.Direct += val;
                     }
@@ -211,11 +211,11 @@ internal static class PathSearch
                     }
                 }
             }
-            if (!_hops)
+            if (!hops)
             {
                 for (var e = g.OutStart[s]; e < g.OutStart[s + 1]; e++)
                 {
-                    _direct[g.OutTo[e]] = 0;
+                    direct[g.OutTo[e]] = 0;
                 }
             }
             if (reached <= 2)
@@ -224,65 +224,65 @@ internal static class PathSearch
             }
 
             // Children lists of the shortest-path tree, then a preorder walk so that a subtree is a range.
-            Array.Clear(_childStart);
+            Array.Clear(childStart);
             for (var r = 1; r < reached; r++)
             {
-                _childStart[_parent[_order[r]] + 1]++;
+                childStart[parent[order[r]] + 1]++;
             }
             for (var i = 0; i < n; i++)
             {
-                _childStart[i + 1] += _childStart[i];
+                childStart[i + 1] += childStart[i];
             }
             for (var r = 1; r < reached; r++)
             {
-                var j = _order[r];
-                var p = _parent[j];
-                // _sub is free here; it counts how many children of p are placed so far.
-                _children[_childStart[p] + (int)_sub[p]++] = j;
+                var j = order[r];
+                var p = parent[j];
+                // sub is free here; it counts how many children of p are placed so far.
+                children[childStart[p] + (int)sub[p]++] = j;
             }
             for (var r = 0; r < reached; r++)
             {
-                _sub[_order[r]] = 0;
+                sub[order[r]] = 0;
             }
             var top = 0;
             var time = 0;
-            _stack[top++] = s;
+            stack[top++] = s;
             while (top > 0)
             {
-                var u = _stack[--top];
-                _tin[u] = time;
-                _pre[time++] = u;
-                for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
+                var u = stack[--top];
+                tin[u] = time;
+                pre[time++] = u;
+                for (var c = childStart[u]; c < childStart[u + 1]; c++)
                 {
-                    _stack[top++] = _children[c];
+                    stack[top++] = children[c];
                 }
             }
             // tout[u] = one past the last preorder index of u's subtree, filled bottom-up.
             for (var x = reached - 1; x >= 0; x--)
             {
-                var u = _pre[x];
+                var u = pre[x];
                 var end = x + 1;
-                for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
+                for (var c = childStart[u]; c < childStart[u + 1]; c++)
                 {
-                    end = Math.Max(end, _tout[_children[c]]);
+                    end = Math.Max(end, tout[children[c]]);
                 }
-                _tout[u] = end;
+                tout[u] = end;
             }
 
             // BC(PC)_k: pairs (s, j) whose best path passes through k = descendants of k (Bodin & Saura 2010).
             for (var x = reached - 1; x >= 1; x--)
             {
-                var j = _pre[x];
-                _sub[j] += _value[j];
-                _sub[_parent[j]] += _sub[j];
+                var j = pre[x];
+                sub[j] += value[j];
+                sub[parent[j]] += sub[j];
             }
             for (var x = 1; x < reached; x++)
             {
-                var k = _pre[x];
-                t.Between[k] += _sub[k] - _value[k];
-                _sub[k] = 0;
+                var k = pre[x];
+                t.Between[k] += sub[k] - value[k];
+                sub[k] = 0;
             }
-            _sub[s] = 0;
+            sub[s] = 0;
 
             // Undirected: the loss of pair (s, j) equals that of (j, s), so only j > s is re-searched and
             // counted twice; a subtree holding no node above s needs no re-search at all.
@@ -291,19 +291,19 @@ internal static class PathSearch
             {
                 for (var x = reached - 1; x >= 0; x--)
                 {
-                    var u = _pre[x];
+                    var u = pre[x];
                     var max = u;
-                    for (var c = _childStart[u]; c < _childStart[u + 1]; c++)
+                    for (var c = childStart[u]; c < childStart[u + 1]; c++)
                     {
-                        max = Math.Max(max, _maxId[_children[c]]);
+                        max = Math.Max(max, maxId[children[c]]);
                     }
-                    _maxId[u] = max;
+                    maxId[u] = max;
                 }
             }
             for (var x = 1; x < reached; x++)
             {
-                var k = _pre[x];
-                if (_tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
+                var k = pre[x];
+                if (tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
                 {
                     t.Connector[k] += LossWithout(s, k, x, symmetric);
                 }
@@ -314,9 +314,9 @@ internal static class PathSearch
         private int MaxBelow(int k)
         {
             var max = -1;
-            for (var c = _childStart[k]; c < _childStart[k + 1]; c++)
+            for (var c = childStart[k]; c < childStart[k + 1]; c++)
             {
-                max = Math.Max(max, _maxId[_children[c]]);
+                max = Math.Max(max, maxId[children[c]]);
             }
             return max;
         }
@@ -327,19 +327,19 @@ internal static class PathSearch
         /// </summary>
         private double LossWithout(int s, int k, int tinK, bool symmetric)
         {
-            var g = _g;
-            var toutK = _tout[k];
+            var g = this.g;
+            var toutK = tout[k];
             var width = (uint)(toutK - tinK);
             var inStart = g.InStart;
             var inFrom = g.InFrom;
             var inW = g.InW;
-            var tin = _tin;
-            var dist = _dist;
-            var dist2 = _dist2;
-            _heap.Clear();
+            var tin = this.tin;
+            var dist = this.dist;
+            var dist2 = this.dist2;
+            heap.Clear();
             for (var x = tinK + 1; x < toutK; x++)
             {
-                var j = _pre[x];
+                var j = pre[x];
                 var best = double.PositiveInfinity;
                 for (var e = inStart[j]; e < inStart[j + 1]; e++)
                 {
@@ -357,13 +357,13 @@ internal static class PathSearch
                 dist2[j] = best;
                 if (best < double.PositiveInfinity)
                 {
-                    _heap.Enqueue(j, best);
+                    heap.Enqueue(j, best);
                 }
             }
             var outStart = g.OutStart;
             var outTo = g.OutTo;
             var outW = g.OutW;
-            while (_heap.TryDequeue(out var u, out var du))
+            while (heap.TryDequeue(out var u, out var du))
             {
                 if (du > dist2[u])
                 {
@@ -379,7 +379,7 @@ internal static class PathSearch
                         if (nd < dist2[v])
                         {
                             dist2[v] = nd;
-                            _heap.Enqueue(v, nd);
+                            heap.Enqueue(v, nd);
                         }
                     }
                 }
@@ -387,13 +387,13 @@ internal static class PathSearch
             var loss = 0.0;
             for (var x = tinK + 1; x < toutK; x++)
             {
-                var j = _pre[x];
+                var j = pre[x];
                 if (!symmetric || j > s)
                 {
-                    loss += _a[j] * (Value(_hops, dist[j]) - Value(_hops, dist2[j]));
+                    loss += a[j] * (Value(hops, dist[j]) - Value(hops, dist2[j]));
                 }
             }
-            return (symmetric ? 2 : 1) * _a[s] * loss;
+            return (symmetric ? 2 : 1) * a[s] * loss;
         }
     }
 }

@@ -8,13 +8,13 @@ public sealed class FileModeTests : IDisposable
 {
     // One degree along the equator in km (R = 6371.0088 km).
     private const double DegreeKm = 2 * Math.PI * 6371.0088 / 360;
-    private readonly string _dir = Directory.CreateTempSubdirectory("neaspec-connectivity-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("neaspec-connectivity-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private string File(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(folder, name);
         System.IO.File.WriteAllText(path, text);
         return path;
     }
@@ -32,7 +32,7 @@ public sealed class FileModeTests : IDisposable
     {
         var nodes = File("nodes.csv", "id,lon,lat,attribute,country\nA,126.5,37.4,1,KR\nB,121.0,31.0,2,CN\nC,118.0,24.5,3,CN\n");
         var edges = File("edges.csv", "from,to,p\nA,B,0.5\nB,C,0.4\n");
-        var output = Path.Combine(_dir, "out");
+        var output = Path.Combine(folder, "out");
 
         var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, EdgesPath = edges, OutDirectory = output });
 
@@ -65,7 +65,7 @@ public sealed class FileModeTests : IDisposable
     {
         var nodes = File("nodes.csv", "id,lon,lat,attribute\nA,0,0,1\nB,1,0,2\n");
         var edges = File("edges.csv", "from,to,p\nA,B,0.6\nB,A,0.2\n");
-        var output = Path.Combine(_dir, "out");
+        var output = Path.Combine(folder, "out");
 
         var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, EdgesPath = edges, Directed = true, OutDirectory = output });
 
@@ -80,7 +80,7 @@ public sealed class FileModeTests : IDisposable
         var nodes = File("nodes.csv", "id,lon,lat,attribute\nA,0,0,1\nB,1,0,2\n");
         var edges = File("edges.csv", "from,to,p\nA,B,0.6\nB,A,0.2\n");
 
-        var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, EdgesPath = edges, OutDirectory = Path.Combine(_dir, "out") });
+        var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, EdgesPath = edges, OutDirectory = Path.Combine(folder, "out") });
 
         var error = Assert.Single(report.Errors);
         Assert.Equal(("edges.csv", 3), (error.File, error.Line));
@@ -91,7 +91,7 @@ public sealed class FileModeTests : IDisposable
     public void Malformed_nodes_file_names_line_column_and_value_and_writes_nothing()
     {
         var nodes = File("nodes.csv", "id,lon,lat,attribute\nA,0,0,1\nB,1,91.5,2\nC,1,0,many\n\"D, quoted\",2,0,-1\nA,3,0,1\n");
-        var output = Path.Combine(_dir, "out");
+        var output = Path.Combine(folder, "out");
 
         var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, DistancesKm = [100], OutDirectory = output });
 
@@ -112,13 +112,13 @@ public sealed class FileModeTests : IDisposable
     public void Missing_column_and_unknown_site_are_reported()
     {
         var noLat = File("nolat.csv", "id,lon,attribute\nA,0,1\n");
-        var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = noLat, DistancesKm = [100], OutDirectory = Path.Combine(_dir, "o1") });
+        var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = noLat, DistancesKm = [100], OutDirectory = Path.Combine(folder, "o1") });
         var error = Assert.Single(report.Errors);
         Assert.Equal(("nolat.csv", 1, "lat"), (error.File, error.Line, error.Column));
 
         var nodes = File("nodes.csv", "id,lon,lat,attribute\nA,0,0,1\nB,1,0,2\n");
         var edges = File("edges.csv", "from,to,p\nA,Z,0.5\nA,B,1.5\n");
-        report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, EdgesPath = edges, OutDirectory = Path.Combine(_dir, "o2") });
+        report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, EdgesPath = edges, OutDirectory = Path.Combine(folder, "o2") });
         Assert.Equal(
             [
                 new InputError("edges.csv", 2, "to", "Z", "no site with this id in the nodes file"),
@@ -131,10 +131,10 @@ public sealed class FileModeTests : IDisposable
     public void Options_that_contradict_are_refused()
     {
         var nodes = File("nodes.csv", "id,lon,lat,attribute\nA,0,0,1\n");
-        var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, OutDirectory = _dir });
+        var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, OutDirectory = folder });
         Assert.Equal("--distance-km", Assert.Single(report.Errors).Column);
 
-        report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = Path.Combine(_dir, "missing.csv"), DistancesKm = [50], Probability = 1.5, OutDirectory = _dir });
+        report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = Path.Combine(folder, "missing.csv"), DistancesKm = [50], Probability = 1.5, OutDirectory = folder });
         Assert.Equal(["--nodes", "--probability"], report.Errors.Select(e => e.Column));
     }
 
@@ -143,7 +143,7 @@ public sealed class FileModeTests : IDisposable
     {
         // Three sites a degree apart on the equator, weights 1.
         var nodes = File("nodes.csv", "id,lon,lat,attribute\nW,0,0,1\nM,1,0,1\nE,2,0,1\n");
-        var output = Path.Combine(_dir, "out");
+        var output = Path.Combine(folder, "out");
         Assert.True(ConnectivityFiles.TryParseDistances($"{DegreeKm.ToString("R", CultureInfo.InvariantCulture)},250", out var distances, out _));
 
         var report = ConnectivityFiles.Run(new ConnectivityFileOptions { NodesPath = nodes, DistancesKm = distances, OutDirectory = output });
