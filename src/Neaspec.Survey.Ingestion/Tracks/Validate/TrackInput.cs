@@ -5,9 +5,6 @@ using Neaspec.Survey.Ingestion.Tracks.Read;
 
 namespace Neaspec.Survey.Ingestion.Tracks.Validate;
 
-/// <summary>Takes a validated fix (its keys numbered in <see cref="TrackInput.Keys"/>) to where it is stored.</summary>
-public delegate void FixWriter(ref TrackRow row);
-
 /// <summary>A tracks file as the load reads it: reader and validator over it, the reference data's animals
 /// and tags registered, and the first row read (its study is the one the load locks). Can start over, for a
 /// route that gives up and hands the file to another.</summary>

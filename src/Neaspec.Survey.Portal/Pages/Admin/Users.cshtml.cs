@@ -6,8 +6,6 @@ using Neaspec.Survey.Portal.Accounts;
 
 namespace Neaspec.Survey.Portal.Pages.Admin;
 
-public sealed record UserRow(string Id, string? Email, string? Team, IReadOnlyList<string> Roles, bool Locked);
-
 public sealed class UsersModel(UserManager<PortalUser> users) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
