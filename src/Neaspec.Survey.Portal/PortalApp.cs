@@ -53,6 +53,33 @@ public static class PortalApp
             .SetApplicationName("neaspec-portal")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
 
+        AddAccounts(services);
+
+        // Uploads are limited at every layer that reads the body; the form buffers file sections to a
+        // temporary file beyond 64 KiB, never to memory.
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.MaxUploadBytes + UploadLimit.FormOverhead;
+            o.MemoryBufferThreshold = 64 * 1024;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadLimit.FormOverhead);
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/Error");
+        app.Use(SecurityHeaders);
+        app.Use(UploadLimit.RejectOversized(options.MaxUploadBytes));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+
+    /// <summary>Accounts and who may see what: Identity in the portal's schema, the sign-in cookie, the
+    /// roles' policies, the pages each policy guards, antiforgery.</summary>
+    private static void AddAccounts(IServiceCollection services)
+    {
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
                 // Length over composition rules (NIST SP 800-63B); lock out after repeated failures.
@@ -102,26 +129,6 @@ public static class PortalApp
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-
-        // Uploads are limited at every layer that reads the body; the form buffers file sections to a
-        // temporary file beyond 64 KiB, never to memory.
-        services.Configure<FormOptions>(o =>
-        {
-            o.MultipartBodyLengthLimit = options.MaxUploadBytes + UploadLimit.FormOverhead;
-            o.MemoryBufferThreshold = 64 * 1024;
-        });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadLimit.FormOverhead);
-
-        var app = builder.Build();
-        app.UseExceptionHandler("/Error");
-        app.Use(SecurityHeaders);
-        app.Use(UploadLimit.RejectOversized(options.MaxUploadBytes));
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapRazorPages();
-        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        return app;
     }
 
     /// <summary>The pages run no script and load nothing from elsewhere; say so to the browser, so injected

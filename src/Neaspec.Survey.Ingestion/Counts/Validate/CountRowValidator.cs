@@ -36,17 +36,32 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
 
         var (lat, lon) = Coordinates(line, Get(CountField.Latitude), Get(CountField.Longitude), errors);
 
-        var dateText = Get(CountField.Date);
-        var timeText = Get(CountField.Time);
+        var (date, time) = When(line, Get(CountField.Date), Get(CountField.Time), errors);
+        var scientific = Species(line, Get(CountField.Species), errors);
+        var individuals = Individuals(line, Get(CountField.Count), errors);
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        return new CountRow(line, siteCode!, Get(CountField.SiteName), country, lat, lon, date, time, scientific!,
+            individuals, Get(CountField.CountType), Get(CountField.Method), Get(CountField.Observer), Get(CountField.Notes));
+    }
+
+    private RowError Error(long line, CountField field, string? value, string reason) => new(line, columns.NameOf(field), value, reason);
+
+    /// <summary>The survey date (ISO 8601; a Darwin Core date-time gives the time too) and the time column.</summary>
+    private (DateOnly Date, TimeOnly? Time) When(long line, string? dateText, string? timeText, List<RowError> errors)
+    {
         DateOnly date = default;
         TimeOnly? time = null;
         if (dateText is null)
         {
-            Fail(CountField.Date, "", "date is required (YYYY-MM-DD)");
+            errors.Add(Error(line, CountField.Date, "", "date is required (YYYY-MM-DD)"));
         }
         else if (!TryDate(dateText, out date, out var timeInDate))
         {
-            Fail(CountField.Date, dateText, DateReason(dateText));
+            errors.Add(Error(line, CountField.Date, dateText, DateReason(dateText)));
         }
         else
         {
@@ -60,44 +75,44 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
             }
             else
             {
-                Fail(CountField.Time, timeText, "time must be HH:MM (24 h)");
+                errors.Add(Error(line, CountField.Time, timeText, "time must be HH:MM (24 h)"));
             }
         }
+        return (date, time);
+    }
 
-        var speciesText = Get(CountField.Species);
+    /// <summary>The catalogue's scientific name for the species as written.</summary>
+    private string? Species(long line, string? speciesText, List<RowError> errors)
+    {
         var scientific = species.Resolve(speciesText);
         if (speciesText is null)
         {
-            Fail(CountField.Species, "", "species is required");
+            errors.Add(Error(line, CountField.Species, "", "species is required"));
         }
         else if (scientific is null)
         {
-            Fail(CountField.Species, speciesText, "unknown species: not a scientific name, synonym or common name (en/zh/ja/ko/ru/mn) of the catalogue");
+            errors.Add(Error(line, CountField.Species, speciesText,
+                "unknown species: not a scientific name, synonym or common name (en/zh/ja/ko/ru/mn) of the catalogue"));
         }
+        return scientific;
+    }
 
-        var countText = Get(CountField.Count);
-        int? individuals = null;
-        if (countText is not null)
-        {
-            if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                var reason = countText.StartsWith('-') && double.TryParse(countText, CultureInfo.InvariantCulture, out _)
-                    ? "count must not be negative"
-                    : "count must be a whole number (leave it blank when the species was not counted)";
-                Fail(CountField.Count, countText, reason);
-            }
-            else
-            {
-                individuals = n;
-            }
-        }
-
-        if (errors.Count > before)
+    /// <summary>The count: a whole number >= 0, or null (blank) when the species was not counted.</summary>
+    private int? Individuals(long line, string? countText, List<RowError> errors)
+    {
+        if (countText is null)
         {
             return null;
         }
-        return new CountRow(line, siteCode!, Get(CountField.SiteName), country, lat, lon, date, time, scientific!,
-            individuals, Get(CountField.CountType), Get(CountField.Method), Get(CountField.Observer), Get(CountField.Notes));
+        if (int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+        var reason = countText.StartsWith('-') && double.TryParse(countText, CultureInfo.InvariantCulture, out _)
+            ? "count must not be negative"
+            : "count must be a whole number (leave it blank when the species was not counted)";
+        errors.Add(Error(line, CountField.Count, countText, reason));
+        return null;
     }
 
     private (double? Lat, double? Lon) Coordinates(long line, string? latText, string? lonText, List<RowError> errors)
