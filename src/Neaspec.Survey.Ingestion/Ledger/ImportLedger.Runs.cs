@@ -1,3 +1,4 @@
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Storage.Model;
 using Npgsql;
 
@@ -37,23 +38,13 @@ public sealed partial class ImportLedger
     {
         ArgumentNullException.ThrowIfNull(run);
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var cmd = new NpgsqlCommand(
+        await Db.ExecuteAsync(conn,
             """
             update import_runs set finished_at = now(), status = $2, files = $3, files_loaded = $4, files_rejected = $5,
                 files_left = $6, rows = $7, rejects = $8, duration_seconds = $9, message = $10
             where id = $1
-            """, conn);
-        cmd.Parameters.AddWithValue(run.Id);
-        cmd.Parameters.AddWithValue(run.Status);
-        cmd.Parameters.AddWithValue(run.Files);
-        cmd.Parameters.AddWithValue(run.FilesLoaded);
-        cmd.Parameters.AddWithValue(run.FilesRejected);
-        cmd.Parameters.AddWithValue(run.FilesLeft);
-        cmd.Parameters.AddWithValue(run.Rows);
-        cmd.Parameters.AddWithValue(run.Rejects);
-        cmd.Parameters.AddWithValue(run.DurationSeconds);
-        cmd.Parameters.AddWithValue((object?)run.Message ?? DBNull.Value);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken, run.Id, run.Status, run.Files, run.FilesLoaded, run.FilesRejected, run.FilesLeft, run.Rows,
+            run.Rejects, run.DurationSeconds, Nullable(run.Message));
     }
 
     /// <summary>Ties the entries of this file's attempts in run <paramref name="runId"/> (the bytes
@@ -63,17 +54,11 @@ public sealed partial class ImportLedger
         CancellationToken cancellationToken = default)
     {
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var cmd = new NpgsqlCommand(
+        await Db.ExecuteAsync(conn,
             """
             update imports set run_id = $1,
                 error_report_path = case when id = $4 and $5::text is not null then $5::text else error_report_path end
             where sha256 = $2 and run_id is null and started_at >= $3
-            """, conn);
-        cmd.Parameters.AddWithValue(runId);
-        cmd.Parameters.AddWithValue(sha256);
-        cmd.Parameters.AddWithValue(runStart);
-        cmd.Parameters.AddWithValue((object?)importId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue((object?)reportPath ?? DBNull.Value);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken, runId, sha256, runStart, (object?)importId ?? DBNull.Value, Nullable(reportPath));
     }
 }

@@ -110,6 +110,8 @@ public sealed partial class ImportLedger(SurveyDatabase database)
         return await cmd.ExecuteScalarAsync(ct);
     }
 
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+
     private static void AddEntryParameters(NpgsqlCommand cmd, string sha256, string kind, string originalName, string? importedBy, string status)
     {
         cmd.Parameters.AddWithValue(sha256);
@@ -147,24 +149,13 @@ public sealed partial class ImportLedger(SurveyDatabase database)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(outcome);
-        await using (var update = new NpgsqlCommand(
+        await Db.ExecuteAsync(connection,
             """
             update imports set status = $2, finished_at = now(), rows_read = $3, rows_accepted = $4,
                 rows_rejected = $5, duplicates = $6, flagged = $7, message = $8, error_report_path = $9
             where id = $1
-            """, connection))
-        {
-            update.Parameters.AddWithValue(importId);
-            update.Parameters.AddWithValue(outcome.Status);
-            update.Parameters.AddWithValue(outcome.RowsRead);
-            update.Parameters.AddWithValue(outcome.RowsAccepted);
-            update.Parameters.AddWithValue(outcome.RowsRejected);
-            update.Parameters.AddWithValue(outcome.Duplicates);
-            update.Parameters.AddWithValue(outcome.Flagged);
-            update.Parameters.AddWithValue((object?)outcome.Message ?? DBNull.Value);
-            update.Parameters.AddWithValue((object?)outcome.ErrorReportPath ?? DBNull.Value);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """, cancellationToken, importId, outcome.Status, outcome.RowsRead, outcome.RowsAccepted, outcome.RowsRejected,
+            outcome.Duplicates, outcome.Flagged, Nullable(outcome.Message), Nullable(outcome.ErrorReportPath));
         await WriteErrorsAsync(connection, importId, outcome.Errors, cancellationToken);
     }
 

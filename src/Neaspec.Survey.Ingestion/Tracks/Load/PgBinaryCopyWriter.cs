@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Neaspec.Survey.Ingestion.Tracks.Load;
@@ -26,6 +27,7 @@ public sealed class PgBinaryCopyWriter
         Int32Raw(0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<byte> Take(int count)
     {
         if (position + count > buffer.Length)
@@ -43,47 +45,26 @@ public sealed class PgBinaryCopyWriter
 
     public void Null() => Int32Raw(-1);
 
-    public void Int16(short value)
+    /// <summary>A field's length, then the span its value goes into.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> Field(int length)
     {
-        var s = Take(6);
-        BinaryPrimitives.WriteInt32BigEndian(s, 2);
-        BinaryPrimitives.WriteInt16BigEndian(s[4..], value);
+        var s = Take(4 + length);
+        BinaryPrimitives.WriteInt32BigEndian(s, length);
+        return s[4..];
     }
 
-    public void Int32(int value)
-    {
-        var s = Take(8);
-        BinaryPrimitives.WriteInt32BigEndian(s, 4);
-        BinaryPrimitives.WriteInt32BigEndian(s[4..], value);
-    }
+    public void Int16(short value) => BinaryPrimitives.WriteInt16BigEndian(Field(2), value);
 
-    public void Int64(long value)
-    {
-        var s = Take(12);
-        BinaryPrimitives.WriteInt32BigEndian(s, 8);
-        BinaryPrimitives.WriteInt64BigEndian(s[4..], value);
-    }
+    public void Int32(int value) => BinaryPrimitives.WriteInt32BigEndian(Field(4), value);
 
-    public void Float4(float value)
-    {
-        var s = Take(8);
-        BinaryPrimitives.WriteInt32BigEndian(s, 4);
-        BinaryPrimitives.WriteSingleBigEndian(s[4..], value);
-    }
+    public void Int64(long value) => BinaryPrimitives.WriteInt64BigEndian(Field(8), value);
 
-    public void Float8(double value)
-    {
-        var s = Take(12);
-        BinaryPrimitives.WriteInt32BigEndian(s, 8);
-        BinaryPrimitives.WriteDoubleBigEndian(s[4..], value);
-    }
+    public void Float4(float value) => BinaryPrimitives.WriteSingleBigEndian(Field(4), value);
 
-    public void Bool(bool value)
-    {
-        var s = Take(5);
-        BinaryPrimitives.WriteInt32BigEndian(s, 1);
-        s[4] = value ? (byte)1 : (byte)0;
-    }
+    public void Float8(double value) => BinaryPrimitives.WriteDoubleBigEndian(Field(8), value);
+
+    public void Bool(bool value) => Field(1)[0] = value ? (byte)1 : (byte)0;
 
     /// <summary>timestamptz: microseconds since 2000-01-01 UTC.</summary>
     public void TimestampTz(DateTime utc) => Int64((utc.Ticks - PostgresEpochTicks) / 10);
@@ -91,13 +72,12 @@ public sealed class PgBinaryCopyWriter
     /// <summary>A point as EWKB with SRID 4326: geometry's binary input.</summary>
     public void Point4326(double x, double y)
     {
-        var s = Take(4 + 25);
-        BinaryPrimitives.WriteInt32BigEndian(s, 25);
-        s[4] = 1; // little endian
-        BinaryPrimitives.WriteUInt32LittleEndian(s[5..], 0x2000_0001); // Point, SRID follows
-        BinaryPrimitives.WriteInt32LittleEndian(s[9..], 4326);
-        BinaryPrimitives.WriteDoubleLittleEndian(s[13..], x);
-        BinaryPrimitives.WriteDoubleLittleEndian(s[21..], y);
+        var s = Field(25);
+        s[0] = 1; // little endian
+        BinaryPrimitives.WriteUInt32LittleEndian(s[1..], 0x2000_0001); // Point, SRID follows
+        BinaryPrimitives.WriteInt32LittleEndian(s[5..], 4326);
+        BinaryPrimitives.WriteDoubleLittleEndian(s[9..], x);
+        BinaryPrimitives.WriteDoubleLittleEndian(s[17..], y);
     }
 
     /// <summary>jsonb: version 1, then the JSON text as UTF-8.</summary>
