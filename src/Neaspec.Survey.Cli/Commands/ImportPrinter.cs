@@ -131,7 +131,7 @@ internal static class ImportPrinter
         };
         return detected.Kind == expected || (command is null && detected.IsPlainText) ? null
             : command is null ? $"hint: {detected.Description}"
-            : $"hint: the file looks like {detected.Description}: {command}";
+            : $"hint: by its header this is a {detected.Description} file: {command}";
     }
 
     /// <summary>The <c>--report-dir</c> option of the import commands.</summary>
