@@ -98,44 +98,44 @@ internal static class PathSearch
 
     private sealed class Worker
     {
-        private readonly Graph _g;
-        private readonly double[] _a;
-        private readonly bool _hops;
-        private readonly int[] _country;
-        private readonly int _countries;
-        private readonly double[] _dist;
-        private readonly double[] _dist2;
-        private readonly int[] _parent;
-        private readonly int[] _order;
-        private readonly TreeRanges _tree;
-        private readonly double[] _value;
-        private readonly double[] _direct;
-        private readonly int[] _maxId;
-        private readonly int[] _rank;
-        private readonly double[] _sigma;
-        private readonly double[] _delta;
-        private readonly PriorityQueue<int, double> _heap = new();
+        private readonly Graph graph;
+        private readonly double[] weight;
+        private readonly bool hopsOnly;
+        private readonly int[] countryOf;
+        private readonly int countryCount;
+        private readonly double[] distance;
+        private readonly double[] distance2;
+        private readonly int[] parent;
+        private readonly int[] visitOrder;
+        private readonly TreeRanges ranges;
+        private readonly double[] nodeValue;
+        private readonly double[] directP;
+        private readonly int[] maxId;
+        private readonly int[] rank;
+        private readonly double[] pathCount;
+        private readonly double[] dependency;
+        private readonly PriorityQueue<int, double> heap = new();
 
         public Worker(Graph g, double[] a, bool hops, int[] country, int countries)
         {
-            _g = g;
-            _a = a;
-            _hops = hops;
-            _country = country;
-            _countries = countries;
+            graph = g;
+            weight = a;
+            hopsOnly = hops;
+            countryOf = country;
+            countryCount = countries;
             var n = g.N;
-            _dist = new double[n];
-            _dist2 = new double[n];
-            _parent = new int[n];
-            _order = new int[n];
-            _tree = new TreeRanges(n);
-            _value = new double[n];
-            _direct = new double[n];
-            _maxId = new int[n];
-            _rank = new int[n];
-            _sigma = new double[n];
-            _delta = new double[n];
-            Array.Fill(_rank, -1);
+            distance = new double[n];
+            distance2 = new double[n];
+            parent = new int[n];
+            visitOrder = new int[n];
+            ranges = new TreeRanges(n);
+            nodeValue = new double[n];
+            directP = new double[n];
+            maxId = new int[n];
+            rank = new int[n];
+            pathCount = new double[n];
+            dependency = new double[n];
+            Array.Fill(rank, -1);
             Totals = new Totals(n, countries);
         }
 
@@ -143,35 +143,35 @@ internal static class PathSearch
 
         public void FromSource(int s)
         {
-            var g = _g;
+            var g = graph;
             var n = g.N;
-            Array.Fill(_dist, double.PositiveInfinity);
-            Array.Fill(_parent, -1);
-            Array.Fill(_tree.Tin, -1);
-            _dist[s] = 0;
-            _heap.Clear();
-            _heap.Enqueue(s, 0);
+            Array.Fill(distance, double.PositiveInfinity);
+            Array.Fill(parent, -1);
+            Array.Fill(ranges.Tin, -1);
+            distance[s] = 0;
+            heap.Clear();
+            heap.Enqueue(s, 0);
             var reached = 0;
             var ties = false;
-            while (_heap.TryDequeue(out var u, out var du))
+            while (heap.TryDequeue(out var u, out var du))
             {
-                if (du > _dist[u])
+                if (du > distance[u])
                 {
                     continue; // stale heap entry
                 }
-                _order[reached++] = u;
+                visitOrder[reached++] = u;
                 for (var e = g.OutStart[u]; e < g.OutStart[u + 1]; e++)
                 {
                     var v = g.OutTo[e];
                     var nd = du + g.OutW[e];
                     // Two paths that arrive equally well always meet here, whichever comes second.
-                    var old = _dist[v];
+                    var old = distance[v];
                     if (nd < old)
                     {
                         ties |= old <= nd + TieTolerance(nd);
-                        _dist[v] = nd;
-                        _parent[v] = u;
-                        _heap.Enqueue(v, nd);
+                        distance[v] = nd;
+                        parent[v] = u;
+                        heap.Enqueue(v, nd);
                     }
                     else if (nd <= old + TieTolerance(old))
                     {
@@ -181,34 +181,34 @@ internal static class PathSearch
             }
 
             var t = Totals;
-            var aS = _a[s];
-            var cs = _country[s] * _countries;
+            var aS = weight[s];
+            var cs = countryOf[s] * countryCount;
             // p*_ii = 1: the intra-node term a_i^2.
             var intra = aS * aS;
             t.Num += intra;
             t.Intra += intra;
-            t.CountryPairs[cs + _country[s]] += intra;
-            if (!_hops)
+            t.CountryPairs[cs + countryOf[s]] += intra;
+            if (!hopsOnly)
             {
                 for (var e = g.OutStart[s]; e < g.OutStart[s + 1]; e++)
                 {
-                    _direct[g.OutTo[e]] = g.OutP[e];
+                    directP[g.OutTo[e]] = g.OutP[e];
                 }
             }
             for (var r = 1; r < reached; r++)
             {
-                var j = _order[r];
-                var val = aS * _a[j] * Value(_hops, _dist[j]);
-                _value[j] = val;
+                var j = visitOrder[r];
+                var val = aS * weight[j] * Value(hopsOnly, distance[j]);
+                nodeValue[j] = val;
                 t.Num += val;
                 // dPCflux counts a pair for both of its ends (both directions summed over the sources).
                 t.Flux[s] += val;
                 t.Flux[j] += val;
-                t.CountryPairs[cs + _country[j]] += val;
-                if (!_hops)
+                t.CountryPairs[cs + countryOf[j]] += val;
+                if (!hopsOnly)
                 {
                     // Saura, Bodin & Fortin 2014: a pair is "direct" when its best path is the direct link.
-                    if (_direct[j] > 0 && _direct[j] >= Math.Exp(-_dist[j]) * (1 - DirectTolerance))
+                    if (directP[j] > 0 && directP[j] >= Math.Exp(-distance[j]) * (1 - DirectTolerance))
                     {
                         t.Direct += val;
                     }
@@ -218,11 +218,11 @@ internal static class PathSearch
                     }
                 }
             }
-            if (!_hops)
+            if (!hopsOnly)
             {
                 for (var e = g.OutStart[s]; e < g.OutStart[s + 1]; e++)
                 {
-                    _direct[g.OutTo[e]] = 0;
+                    directP[g.OutTo[e]] = 0;
                 }
             }
             if (reached <= 2)
@@ -231,9 +231,9 @@ internal static class PathSearch
             }
 
             // The shortest-path tree in preorder, so that a subtree is a range.
-            _tree.Build(_order, reached, _parent);
+            ranges.Build(visitOrder, reached, parent);
 
-            if (!_hops)
+            if (!hopsOnly)
             {
                 if (ties)
                 {
@@ -252,19 +252,19 @@ internal static class PathSearch
             {
                 for (var x = reached - 1; x >= 0; x--)
                 {
-                    var u = _tree.Pre[x];
+                    var u = ranges.Pre[x];
                     var max = u;
-                    for (var c = _tree.ChildStart[u]; c < _tree.ChildStart[u + 1]; c++)
+                    for (var c = ranges.ChildStart[u]; c < ranges.ChildStart[u + 1]; c++)
                     {
-                        max = Math.Max(max, _maxId[_tree.Children[c]]);
+                        max = Math.Max(max, maxId[ranges.Children[c]]);
                     }
-                    _maxId[u] = max;
+                    maxId[u] = max;
                 }
             }
             for (var x = 1; x < reached; x++)
             {
-                var k = _tree.Pre[x];
-                if (_tree.Tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
+                var k = ranges.Pre[x];
+                if (ranges.Tout[k] - x > 1 && (!symmetric || MaxBelow(k) > s))
                 {
                     t.Connector[k] += LossWithout(s, k, x, symmetric);
                 }
@@ -280,49 +280,49 @@ internal static class PathSearch
         /// </summary>
         private void Betweenness(int s, int reached)
         {
-            var g = _g;
+            var g = graph;
             for (var r = 0; r < reached; r++)
             {
-                _rank[_order[r]] = r;
-                _delta[_order[r]] = 0;
+                rank[visitOrder[r]] = r;
+                dependency[visitOrder[r]] = 0;
             }
-            _sigma[s] = 1;
+            pathCount[s] = 1;
             for (var r = 1; r < reached; r++)
             {
-                var v = _order[r];
+                var v = visitOrder[r];
                 var sigma = 0.0;
                 for (var e = g.InStart[v]; e < g.InStart[v + 1]; e++)
                 {
                     var u = g.InFrom[e];
                     // Settled before v (a DAG even with zero-weight links of p = 1) and on a best path to v.
-                    if (_rank[u] >= 0 && _rank[u] < r && Tight(_dist[u] + g.InW[e], _dist[v]))
+                    if (rank[u] >= 0 && rank[u] < r && Tight(distance[u] + g.InW[e], distance[v]))
                     {
-                        sigma += _sigma[u];
+                        sigma += pathCount[u];
                     }
                 }
-                _sigma[v] = sigma;
+                pathCount[v] = sigma;
             }
             for (var r = reached - 1; r >= 1; r--)
             {
-                var w = _order[r];
-                var share = (_value[w] + _delta[w]) / _sigma[w];
+                var w = visitOrder[r];
+                var share = (nodeValue[w] + dependency[w]) / pathCount[w];
                 for (var e = g.InStart[w]; e < g.InStart[w + 1]; e++)
                 {
                     var v = g.InFrom[e];
-                    if (v != s && _rank[v] >= 0 && _rank[v] < r && Tight(_dist[v] + g.InW[e], _dist[w]))
+                    if (v != s && rank[v] >= 0 && rank[v] < r && Tight(distance[v] + g.InW[e], distance[w]))
                     {
-                        _delta[v] += _sigma[v] * share;
+                        dependency[v] += pathCount[v] * share;
                     }
                 }
             }
             for (var r = 1; r < reached; r++)
             {
-                var v = _order[r];
-                Totals.Between[v] += _delta[v];
+                var v = visitOrder[r];
+                Totals.Between[v] += dependency[v];
             }
             for (var r = 0; r < reached; r++)
             {
-                _rank[_order[r]] = -1;
+                rank[visitOrder[r]] = -1;
             }
         }
 
@@ -337,21 +337,21 @@ internal static class PathSearch
         /// </summary>
         private void TreeBetweenness(int reached)
         {
-            var pre = _tree.Pre;
+            var pre = ranges.Pre;
             for (var x = 0; x < reached; x++)
             {
-                _delta[pre[x]] = 0;
+                dependency[pre[x]] = 0;
             }
             for (var x = reached - 1; x >= 1; x--)
             {
                 var j = pre[x];
-                _delta[j] += _value[j];
-                _delta[_parent[j]] += _delta[j];
+                dependency[j] += nodeValue[j];
+                dependency[parent[j]] += dependency[j];
             }
             for (var x = 1; x < reached; x++)
             {
                 var k = pre[x];
-                Totals.Between[k] += _delta[k] - _value[k];
+                Totals.Between[k] += dependency[k] - nodeValue[k];
             }
         }
 
@@ -359,9 +359,9 @@ internal static class PathSearch
         private int MaxBelow(int k)
         {
             var max = -1;
-            for (var c = _tree.ChildStart[k]; c < _tree.ChildStart[k + 1]; c++)
+            for (var c = ranges.ChildStart[k]; c < ranges.ChildStart[k + 1]; c++)
             {
-                max = Math.Max(max, _maxId[_tree.Children[c]]);
+                max = Math.Max(max, maxId[ranges.Children[c]]);
             }
             return max;
         }
@@ -372,19 +372,19 @@ internal static class PathSearch
         /// </summary>
         private double LossWithout(int s, int k, int tinK, bool symmetric)
         {
-            var g = _g;
-            var toutK = _tree.Tout[k];
+            var g = graph;
+            var toutK = ranges.Tout[k];
             var width = (uint)(toutK - tinK);
             var inStart = g.InStart;
             var inFrom = g.InFrom;
             var inW = g.InW;
-            var tin = _tree.Tin;
-            var dist = _dist;
-            var dist2 = _dist2;
-            _heap.Clear();
+            var tin = ranges.Tin;
+            var dist = distance;
+            var dist2 = distance2;
+            heap.Clear();
             for (var x = tinK + 1; x < toutK; x++)
             {
-                var j = _tree.Pre[x];
+                var j = ranges.Pre[x];
                 var best = double.PositiveInfinity;
                 for (var e = inStart[j]; e < inStart[j + 1]; e++)
                 {
@@ -402,13 +402,13 @@ internal static class PathSearch
                 dist2[j] = best;
                 if (best < double.PositiveInfinity)
                 {
-                    _heap.Enqueue(j, best);
+                    heap.Enqueue(j, best);
                 }
             }
             var outStart = g.OutStart;
             var outTo = g.OutTo;
             var outW = g.OutW;
-            while (_heap.TryDequeue(out var u, out var du))
+            while (heap.TryDequeue(out var u, out var du))
             {
                 if (du > dist2[u])
                 {
@@ -424,7 +424,7 @@ internal static class PathSearch
                         if (nd < dist2[v])
                         {
                             dist2[v] = nd;
-                            _heap.Enqueue(v, nd);
+                            heap.Enqueue(v, nd);
                         }
                     }
                 }
@@ -432,13 +432,13 @@ internal static class PathSearch
             var loss = 0.0;
             for (var x = tinK + 1; x < toutK; x++)
             {
-                var j = _tree.Pre[x];
+                var j = ranges.Pre[x];
                 if (!symmetric || j > s)
                 {
-                    loss += _a[j] * (Value(_hops, dist[j]) - Value(_hops, dist2[j]));
+                    loss += weight[j] * (Value(hopsOnly, dist[j]) - Value(hopsOnly, dist2[j]));
                 }
             }
-            return (symmetric ? 2 : 1) * _a[s] * loss;
+            return (symmetric ? 2 : 1) * weight[s] * loss;
         }
     }
 }

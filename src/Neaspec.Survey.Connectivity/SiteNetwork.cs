@@ -7,14 +7,14 @@ namespace Neaspec.Survey.Connectivity;
 /// </summary>
 public sealed class SiteNetwork
 {
-    private readonly SiteLink[]? _links;
+    private readonly SiteLink[]? links;
 
     private SiteNetwork(IReadOnlyList<SiteNode> nodes, bool isDirected, SiteLink[]? links,
         DistanceDecay? decay, double minimumProbability)
     {
         Nodes = nodes;
         IsDirected = isDirected;
-        _links = links;
+        this.links = links;
         Decay = decay;
         MinimumProbability = minimumProbability;
         Index = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public sealed class SiteNetwork
     /// The links with p &gt; 0. For a distance-decay network they are generated from the coordinates on each
     /// enumeration (a complete network of 2,000 sites has two million of them), each pair once.
     /// </summary>
-    public IEnumerable<SiteLink> Links => _links ?? DecayLinks();
+    public IEnumerable<SiteLink> Links => links ?? DecayLinks();
 
     /// <summary>
     /// A network from explicit links (an edges file, a hand-made graph). Links with p = 0 are dropped:

@@ -59,6 +59,37 @@ public static class PortalApp
             .SetApplicationName("neaspec-portal")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
 
+        AddAccounts(services);
+
+        // Uploads are limited at every layer that reads the body; the form buffers file sections to a
+        // temporary file beyond 64 KiB, never to memory.
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.MaxUploadBytes + UploadLimit.FormOverhead;
+            o.MemoryBufferThreshold = 64 * 1024;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadLimit.FormOverhead);
+
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        // Made now, so the first sign-in with an unknown e-mail costs no more than the ones after it.
+        _ = app.Services.GetRequiredService<DecoyPasswordHash>();
+        app.UseExceptionHandler("/Error");
+        app.Use(SecurityHeaders.Apply);
+        app.Use(UploadLimit.RejectOversized(options.MaxUploadBytes));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+
+    /// <summary>Accounts and who may see what: Identity in the portal's schema, the sign-in cookie, the
+    /// roles' policies, the pages each policy guards, antiforgery.</summary>
+    private static void AddAccounts(IServiceCollection services)
+    {
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
                 // Length over composition rules (NIST SP 800-63B); lock out after repeated failures.
@@ -110,30 +141,6 @@ public static class PortalApp
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-
-        // Uploads are limited at every layer that reads the body; the form buffers file sections to a
-        // temporary file beyond 64 KiB, never to memory.
-        services.Configure<FormOptions>(o =>
-        {
-            o.MultipartBodyLengthLimit = options.MaxUploadBytes + UploadLimit.FormOverhead;
-            o.MemoryBufferThreshold = 64 * 1024;
-        });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + UploadLimit.FormOverhead);
-
-        configureServices?.Invoke(services);
-
-        var app = builder.Build();
-        // Made now, so the first sign-in with an unknown e-mail costs no more than the ones after it.
-        _ = app.Services.GetRequiredService<DecoyPasswordHash>();
-        app.UseExceptionHandler("/Error");
-        app.Use(SecurityHeaders.Apply);
-        app.Use(UploadLimit.RejectOversized(options.MaxUploadBytes));
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapRazorPages();
-        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        return app;
     }
 
     /// <summary>Applies the survey schema's and then the portal's migrations, and creates the roles.</summary>

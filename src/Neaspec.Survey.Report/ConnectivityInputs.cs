@@ -1,6 +1,5 @@
 using NetTopologySuite.Geometries;
 using Neaspec.Survey.Connectivity;
-using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Storage;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Storage;
 
 namespace Neaspec.Survey.Sharing;

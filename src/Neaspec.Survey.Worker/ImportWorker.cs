@@ -3,9 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Neaspec.Survey.Worker;
 
-/// <summary>How the host runs the worker: on its schedule until stopped, or one run and exit.</summary>
-public sealed record WorkerMode(bool Once);
-
 /// <summary>The hosted service: runs <see cref="ImportRunner"/> at every occurrence of the cron schedule
 /// in the configured time zone (or once, then stops the host).</summary>
 public sealed class ImportWorker(ImportRunner runner, WorkerOptions options, WorkerMode mode, IHostApplicationLifetime lifetime,

@@ -18,13 +18,13 @@ internal sealed class RunLock : IAsyncDisposable
 
     /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for another run to end; null when
     /// another worker still holds it (logged with who holds it).</summary>
-    public static async Task<RunLock?> TryAcquireAsync(SurveyDatabase database, TimeSpan wait, ILogger logger,
+    public static async Task<RunLock?> TryAcquireAsync(SurveyDatabase database, TimeSpan wait, ILogger logger, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var conn = await database.SessionDataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            var deadline = DateTime.UtcNow + wait;
+            var deadline = time.GetUtcNow() + wait;
             var said = false;
             while (true)
             {
@@ -53,12 +53,12 @@ internal sealed class RunLock : IAsyncDisposable
                     logger.LogInformation("another worker is running an import ({Holder}); waiting up to {Wait:0} s for it to finish", holder, wait.TotalSeconds);
                     said = true;
                 }
-                if (DateTime.UtcNow >= deadline)
+                if (time.GetUtcNow() >= deadline)
                 {
                     logger.LogWarning("the other worker still runs after {Wait:0} s; this run is skipped", wait.TotalSeconds);
                     return null;
                 }
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
             }
         }
         finally

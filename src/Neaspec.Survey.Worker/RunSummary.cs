@@ -2,13 +2,6 @@ using Neaspec.Survey.Storage.Model;
 
 namespace Neaspec.Survey.Worker;
 
-/// <summary>What happened to one file in a run.</summary>
-public sealed record FileResult(string Name, string Kind, string Status, string Message)
-{
-    /// <summary>Where the file is now (processed/, quarantine/ or still the inbox).</summary>
-    public string? Destination { get; init; }
-}
-
 /// <summary>The summary of one run, as kept in <c>import_runs</c> and logged.</summary>
 public sealed record RunSummary
 {

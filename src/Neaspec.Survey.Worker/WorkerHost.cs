@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Storage;
-using Neaspec.Survey.Worker.Inbox;
 
 namespace Neaspec.Survey.Worker;
 
@@ -12,7 +12,10 @@ namespace Neaspec.Survey.Worker;
 /// under systemd, which also gets start-up and stop notifications).</summary>
 public static class WorkerHost
 {
-    public static IHost Build(IConfiguration configuration, bool once, IReadOnlyDictionary<FileKind, FileImport>? importers = null)
+    /// <summary>The worker's host. Tests hand in their own <paramref name="importers"/> (hooks around the real
+    /// ones) and <paramref name="time"/> (a fake clock that drives the schedule).</summary>
+    public static IHost Build(IConfiguration configuration, bool once, IReadOnlyDictionary<FileKind, IFileImporter>? importers = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = WorkerOptions.Load(configuration);
@@ -31,7 +34,7 @@ public static class WorkerHost
         builder.Services.AddSystemd();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new WorkerMode(once));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton(_ => new SurveyDatabase(connectionString));
         builder.Services.AddSingleton(sp => new ImportRunner(sp.GetRequiredService<SurveyDatabase>(), options, importers,
             sp.GetRequiredService<ILogger<ImportRunner>>(), sp.GetRequiredService<TimeProvider>()));

@@ -104,7 +104,7 @@ public sealed class AdminTests(PortalHost host) : IClassFixture<PortalHost>
     public async Task An_analyst_runs_the_connectivity_report_and_downloads_its_html_and_zip()
     {
         await UploadTests.ImportSampleSitesAsync(host);
-        var counts = await new CountImporter(host.Db.Database).ImportAsync(TestFiles.Sample("crane-counts-2024-2025.csv"));
+        var counts = await host.Db.Database.ImportAsync(new CountImporter(), TestFiles.Sample("crane-counts-2024-2025.csv"));
         Assert.True(counts.Status is "succeeded" or "partial" or "unchanged", counts.Message);
         using var analyst = await host.SignedInAsync(null, Roles.Analyst);
         var token = await analyst.TokenAsync("/Reports");

@@ -59,7 +59,7 @@ public sealed class BrowserTests(PortalHost host) : IClassFixture<PortalHost>, I
     public async Task An_analyst_runs_the_connectivity_report_from_the_form_and_sees_the_run_listed()
     {
         await UploadTests.ImportSampleSitesAsync(host);
-        var counts = await new Ingestion.Counts.CountImporter(host.Db.Database).ImportAsync(TestFiles.Sample("crane-counts-2024-2025.csv"));
+        var counts = await host.Db.Database.ImportAsync(new Ingestion.Counts.CountImporter(), TestFiles.Sample("crane-counts-2024-2025.csv"));
         Assert.True(counts.Status is "succeeded" or "partial" or "unchanged", counts.Message);
         await host.AddUserAsync("analyst-browser@example.org", null, Roles.Analyst);
         using var browser = new Browser();

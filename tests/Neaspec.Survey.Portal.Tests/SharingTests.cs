@@ -15,7 +15,7 @@ public sealed class SharingTests(PortalHost host) : IClassFixture<PortalHost>
         await UploadTests.ImportSampleSitesAsync(host);
         foreach (var file in new[] { "spoonbill-census-2025-01.csv", "crane-counts-2024-2025.csv" })
         {
-            var counts = await new CountImporter(host.Db.Database).ImportAsync(TestFiles.Sample(file));
+            var counts = await host.Db.Database.ImportAsync(new CountImporter(), TestFiles.Sample(file));
             Assert.True(counts.Status is "succeeded" or "unchanged", counts.Message);
         }
     }

@@ -13,7 +13,7 @@ public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
 
     internal static async Task ImportSampleSitesAsync(PortalHost host)
     {
-        var result = await new SiteImporter(host.Db.Database).ImportAsync(TestFiles.Sample("sites.csv"));
+        var result = await host.Db.Database.ImportAsync(new SiteImporter(), TestFiles.Sample("sites.csv"));
         Assert.True(result.Status is "succeeded" or "unchanged", result.Message);
     }
 
@@ -158,6 +158,7 @@ public sealed class UploadTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Contains("<td class=\"num\">3</td>", html, StringComparison.Ordinal);
         Assert.Contains("2024-13-45", html, StringComparison.Ordinal);
         Assert.DoesNotContain("--accept-partial", html, StringComparison.Ordinal);
+        Assert.Contains("Load the good rows", html, StringComparison.Ordinal);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         Assert.Equal(0, await host.Db.ScalarAsync<long>(
             $"select count(*) from fixes f join imports i on i.id = f.import_id where i.sha256 = '{sha}'"));

@@ -67,7 +67,7 @@ public sealed class SeasonTableTests : IAsyncLifetime
         await File.WriteAllTextAsync(path, csv.ToString());
         try
         {
-            Assert.Equal(ImportStatus.Succeeded, (await new TrackImporter(db.Database).ImportAsync(path, new TrackImportOptions())).Status);
+            Assert.Equal(ImportStatus.Succeeded, (await db.Database.ImportAsync(new TrackImporter(new TrackImportOptions()), path)).Status);
         }
         finally
         {

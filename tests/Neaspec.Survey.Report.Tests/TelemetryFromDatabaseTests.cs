@@ -43,7 +43,7 @@ public sealed class TelemetryFromDatabaseTests : IClassFixture<SampleDatabase>
         await File.WriteAllTextAsync(path, csv.ToString());
         try
         {
-            var imported = await new TrackImporter(sample.Db.Database).ImportAsync(path, new TrackImportOptions());
+            var imported = await sample.Db.Database.ImportAsync(new TrackImporter(), path);
             Assert.Equal(ImportStatus.Succeeded, imported.Status);
 
             var report = await sample.ReportAsync(SampleDatabase.HoodedCrane());

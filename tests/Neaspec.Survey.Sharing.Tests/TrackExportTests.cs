@@ -33,7 +33,7 @@ public sealed class TrackExportTests : IDisposable
 
     private static async Task ImportAsync(PostgisDatabase db, string path)
     {
-        var result = await new TrackImporter(db.Database).ImportAsync(path, new TrackImportOptions(), null);
+        var result = await db.Database.ImportAsync(new TrackImporter(new TrackImportOptions()), path);
         Assert.True(result.Status == ImportStatus.Succeeded, result.Message);
     }
 
@@ -92,8 +92,8 @@ public sealed class TrackExportTests : IDisposable
             Assert.Contains("2011-02-11 18:06:13.999,-73.8601516,42.7952815,", await text.ReadToEndAsync(), StringComparison.Ordinal);
         }
 
-        var again = await new TrackImporter(source.Database).ImportAsync(exported, new TrackImportOptions(), null);
-        Assert.Equal((0L, 32_904L), (again.FixesStored, again.Duplicates));
+        var again = await source.Database.ImportAsync(new TrackImporter(new TrackImportOptions()), exported);
+        Assert.Equal((0L, 32_904L), (again.RowsAccepted, again.Duplicates));
 
         // The Darwin Core occurrences of both databases carry the same ids, though their serial ids differ.
         async Task<List<string>> OccurrenceIds(PostgisDatabase db, string name)
@@ -149,7 +149,7 @@ public sealed class TrackExportTests : IDisposable
     public async Task Fixes_of_a_sensitive_species_or_near_a_sensitive_site_are_generalised_the_rest_are_exact()
     {
         await using var db = await PostgisDatabase.CreateAsync();
-        Assert.NotNull((await new SiteImporter(db.Database).ImportAsync(TestFiles.Sample("sites.csv"))).ImportId);
+        Assert.NotNull((await db.Database.ImportAsync(new SiteImporter(), TestFiles.Sample("sites.csv"))).ImportId);
         await ImportAsync(db, files.Write("sensitive.csv", SmallTrack));
         await SensitiveFlags.SetSpeciesAsync(db.Database, "Black-faced Spoonbill", true);
         await SensitiveFlags.SetSiteAsync(db.Database, "KR-SCB", true);

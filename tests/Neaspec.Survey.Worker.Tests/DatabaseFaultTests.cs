@@ -96,8 +96,7 @@ public sealed class DatabaseFaultTests(PrivateCluster cluster, ITestOutputHelper
         Assert.Equal(["tracks-400k.csv"], inbox.ProcessedFiles());
         // Exactly what an uninterrupted load of the same file stores, and no fix twice.
         await using var reference = await cluster.CreateDatabaseAsync("uninterrupted_tracks");
-        var clean = await new Neaspec.Survey.Ingestion.Tracks.TrackImporter(reference).ImportAsync(
-            Path.Combine(inbox.Folder, "processed", "tracks-400k.csv"), new Neaspec.Survey.Ingestion.Tracks.TrackImportOptions());
+        var clean = await reference.ImportAsync(new Neaspec.Survey.Ingestion.Tracks.TrackImporter(), Path.Combine(inbox.Folder, "processed", "tracks-400k.csv"));
         Assert.Equal(ImportStatus.Succeeded, clean.Status);
         var expected = await ScalarAsync(reference, "select count(*) from fixes");
         Assert.True(expected > Fixes * 0.9, $"the generator's file should be mostly fixes, got {expected}");

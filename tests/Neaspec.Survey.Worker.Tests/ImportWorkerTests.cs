@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,25 +27,29 @@ public sealed class ImportWorkerTests : IDisposable
     {
         await using var db = await PostgisDatabase.CreateAsync();
         inbox.Drop("a.csv", CountFiles.Small("T-A", 1));
-        using var host = WorkerHost.Build(Settings(db, "*/1 * * * * *"), once: false);
+        // The worker's clock starts now (the files were written in its past) and moves only when the test
+        // moves it; nightly at 02:00, so a day forward always passes exactly one run.
+        var time = new ObservedTimeProvider(DateTimeOffset.UtcNow);
+        using var host = WorkerHost.Build(Settings(db, WorkerOptions.DefaultSchedule), once: false, time: time);
         var worker = host.Services.GetRequiredService<ImportWorker>();
 
         await host.StartAsync();
-        var clock = Stopwatch.StartNew();
-        while (inbox.ProcessedFiles().Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100);
-        }
+        await time.TimerSetAsync(); // the worker waits for the next 02:00
+        Assert.Empty(inbox.ProcessedFiles());
+        Assert.Null(worker.LastRun);
+
+        time.Advance(TimeSpan.FromDays(1));
+        await time.TimerSetAsync(); // the run is over; the worker waits for the night after
+        Assert.Equal(["a.csv"], inbox.ProcessedFiles());
+
         inbox.Drop("b.csv", CountFiles.Small("T-B", 2));
-        while (inbox.ProcessedFiles().Count < 2 && clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100);
-        }
+        time.Advance(TimeSpan.FromDays(1));
+        await time.TimerSetAsync();
         await host.StopAsync();
 
         Assert.Equal(["a.csv", "b.csv"], inbox.ProcessedFiles());
-        Assert.True(await db.ScalarAsync<long>("select count(*) from import_runs") >= 2);
-        Assert.NotNull(worker.LastRun);
+        Assert.Equal(2L, await db.ScalarAsync<long>("select count(*) from import_runs"));
+        Assert.Equal(1, worker.LastRun!.FilesLoaded);
     }
 
     [Fact]
@@ -57,7 +60,7 @@ public sealed class ImportWorkerTests : IDisposable
         using var host = WorkerHost.Build(Settings(db, "0 2 * * *"), once: true);
         var worker = host.Services.GetRequiredService<ImportWorker>();
 
-        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await host.RunAsync();
 
         Assert.Equal(0, worker.LastRun!.ExitCode);
         Assert.Equal(["a.csv"], inbox.ProcessedFiles());

@@ -1,6 +1,7 @@
 using System.Text;
 using Neaspec.Survey.Testing;
-using Neaspec.Survey.Worker.Inbox;
+using Microsoft.Extensions.Time.Testing;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Worker.Tests.TestUtilities;
 
 namespace Neaspec.Survey.Worker.Tests;
@@ -13,21 +14,17 @@ public sealed class LateFileTests : IDisposable
     public void Dispose() => inbox.Dispose();
 
     /// <summary>The count importer, with a hook that runs while the first file is being loaded.</summary>
-    private Dictionary<FileKind, FileImport> WithHook(PostgisDatabase db, Func<Task> duringFirstImport)
+    private Dictionary<FileKind, IFileImporter> WithHook(Func<Task> duringFirstImport)
     {
-        var importers = FileImporters.Create(db.Database, inbox.Options(), "test");
-        var counts = importers[FileKind.Counts];
         var first = true;
-        importers[FileKind.Counts] = async (path, ct) =>
+        return HookedImporter.OnCounts(inbox.Options(), async _ =>
         {
             if (first)
             {
                 first = false;
                 await duringFirstImport();
             }
-            return await counts(path, ct);
-        };
-        return importers;
+        });
     }
 
     [Fact]
@@ -35,7 +32,7 @@ public sealed class LateFileTests : IDisposable
     {
         await using var db = await PostgisDatabase.CreateAsync();
         inbox.Drop("early.csv", CountFiles.Small("T-EARLY", 1));
-        var importers = WithHook(db, () =>
+        var importers = WithHook(() =>
         {
             inbox.Drop("late.csv", CountFiles.Small("T-LATE", 2));
             return Task.CompletedTask;
@@ -55,15 +52,17 @@ public sealed class LateFileTests : IDisposable
         var late = CountFiles.Small("T-LATE", 2, days: 20);
         var half = late.Length / 2;
         var latePath = Path.Combine(inbox.Folder, "late.csv");
-        var importers = WithHook(db, () =>
+        var importers = WithHook(() =>
         {
             // A partner's sync has written half of the file when the run looks again.
             File.WriteAllText(latePath, late[..half], new UTF8Encoding(false));
             return Task.CompletedTask;
         });
         var options = inbox.Options(stableSeconds: 2);
+        // The worker's clock stands still unless the test moves it: the half-written file is as new as can be.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
-        var first = await inbox.Runner(db.Database, options, importers: importers).RunAsync();
+        var first = await inbox.Runner(db.Database, options, importers: importers, time: time).RunAsync();
 
         Assert.Equal((1, 1), (first.FilesLoaded, first.FilesLeft));
         Assert.Equal(["late.csv"], inbox.InboxFiles());
@@ -71,8 +70,8 @@ public sealed class LateFileTests : IDisposable
 
         // The sync finishes; once the file has been quiet for StableSeconds the next run takes it whole.
         File.AppendAllText(latePath, late[half..], new UTF8Encoding(false));
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
-        var second = await inbox.Runner(db.Database, options).RunAsync();
+        time.SetUtcNow(File.GetLastWriteTimeUtc(latePath) + TimeSpan.FromSeconds(2.2));
+        var second = await inbox.Runner(db.Database, options, time: time).RunAsync();
 
         Assert.Equal((1, 20L), (second.FilesLoaded, second.Rows));
         Assert.Equal(["early.csv", "late.csv"], inbox.ProcessedFiles());

@@ -1,7 +1,6 @@
 using Neaspec.Survey.Testing;
 using Neaspec.Survey.Storage;
 using Neaspec.Survey.Storage.Model;
-using Neaspec.Survey.Worker.Inbox;
 using Neaspec.Survey.Worker.Tests.TestUtilities;
 
 namespace Neaspec.Survey.Worker.Tests;
@@ -48,14 +47,11 @@ public sealed class SingleRunnerTests : IDisposable
         inbox.Drop("a.csv", CountFiles.Small("T-A", 1));
         var importing = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var importers = FileImporters.Create(db.Database, inbox.Options(), "test");
-        var counts = importers[FileKind.Counts];
-        importers[FileKind.Counts] = async (path, ct) =>
+        var importers = HookedImporter.OnCounts(inbox.Options(), async ct =>
         {
             importing.SetResult();
             await release.Task.WaitAsync(ct);
-            return await counts(path, ct);
-        };
+        });
         var first = inbox.Runner(db.Database, importers: importers).RunAsync();
         await importing.Task;
         var logger = new TestLogger<ImportRunner>();
@@ -79,19 +75,17 @@ public sealed class SingleRunnerTests : IDisposable
         inbox.Drop("a.csv", CountFiles.Small("T-A", 1));
         var importing = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var importers = FileImporters.Create(db.Database, inbox.Options(), "test");
-        var counts = importers[FileKind.Counts];
-        importers[FileKind.Counts] = async (path, ct) =>
+        var importers = HookedImporter.OnCounts(inbox.Options(), async ct =>
         {
             importing.TrySetResult();
             await release.Task.WaitAsync(ct);
-            return await counts(path, ct);
-        };
+        });
         var first = inbox.Runner(db.Database, importers: importers).RunAsync();
         await importing.Task;
         var logger = new TestLogger<ImportRunner>();
         var second = inbox.Runner(otherMachine, inbox.Options(lockWaitSeconds: 60), logger).RunAsync();
-        await Task.Delay(700);
+        // The second worker says it waits, and still waits: the first run holds the lock until released.
+        await logger.LoggedAsync("waiting up to 60 s");
         Assert.False(second.IsCompleted);
 
         release.SetResult();

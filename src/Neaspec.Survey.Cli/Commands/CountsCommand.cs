@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Neaspec.Survey.Files;
 using Neaspec.Survey.Ingestion.Counts;
-using Neaspec.Survey.Ingestion.Ledger;
-using Neaspec.Survey.Storage.Model;
+using Neaspec.Survey.Ingestion.Import;
+using Neaspec.Survey.Storage;
 using Npgsql;
 using Spectre.Console;
 
@@ -32,80 +32,27 @@ internal static class CountsCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Count-survey CSV (canonical or Darwin Core headers, comma or semicolon, UTF-8)" };
         var partial = new Option<bool>("--accept-partial") { Description = "Load the good rows of a file that has bad ones (default: all or nothing)" };
-        var reports = new Option<DirectoryInfo?>("--report-dir") { Description = "Where the error report CSV goes (default: beside the file)" };
+        var reports = ImportPrinter.ReportDirectoryOption();
         var command = new Command("import", "Import a count-survey CSV") { file, partial, reports };
         command.SetAction((parseResult, ct) => Cli.RunAsync(async () =>
         {
             await using var database = Cli.OpenDatabase(parseResult);
             var settings = Cli.Settings();
-            var options = new CountImportOptions
+            var importer = new CountImporter(new CountImportOptions
             {
                 AcceptPartial = parseResult.GetValue(partial),
-                ImportedBy = Environment.UserName,
-                ReportDirectory = parseResult.GetValue(reports)?.FullName,
                 DuplicateSiteDistanceMeters = double.TryParse(settings["Counts:DuplicateSiteDistanceMeters"], CultureInfo.InvariantCulture, out var d) ? d : 2_000,
-            };
+            });
             var path = parseResult.GetValue(file)!.FullName;
-            var result = await WithProgress(path, p => new CountImporter(database).ImportAsync(path, options, p, ct));
-            if (result.IgnoredColumns.Count > 0)
+            var outcome = await ImportPrinter.RunAsync(database, importer, path, parseResult.GetValue(reports)?.FullName, ct);
+            if (outcome.Details is CountImportDetails { IgnoredColumns.Count: > 0 } details)
             {
-                Console.WriteLine($"note: columns not used: {string.Join(", ", result.IgnoredColumns)}");
+                Console.WriteLine($"note: columns not used: {string.Join(", ", details.IgnoredColumns)}");
             }
-            if (result.Status == ImportStatus.Rejected)
-            {
-                Cli.Error(result.Message);
-                PrintErrors(result.Errors, result.ErrorReportPath);
-                return 1;
-            }
-            Console.WriteLine(result.Message);
-            if (result.Status == ImportStatus.Partial)
-            {
-                PrintErrors(result.Errors, result.ErrorReportPath);
-            }
-            return 0;
+            return ImportPrinter.Print(outcome, FileKind.Counts, path);
         }));
         return command;
     }
-
-    /// <summary>Shows a progress bar on a terminal; plain output when redirected (logs, tests).</summary>
-    internal static async Task<T> WithProgress<T>(string path, Func<IProgress<ImportProgress>?, Task<T>> run)
-    {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            return await run(null);
-        }
-        T result = default!;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: Math.Max(1, new FileInfo(path).Length));
-                result = await run(new Progress<ImportProgress>(p => task.Value = p.Bytes));
-                task.Value = task.MaxValue;
-            });
-        return result;
-    }
-
-    internal static void PrintErrors(IReadOnlyList<RowError> errors, string? reportPath)
-    {
-        var table = new Table().AddColumns("line", "column", "value", "reason");
-        foreach (var e in errors.Take(20))
-        {
-            table.AddRow(e.Line.ToString(CultureInfo.InvariantCulture), Cli.Escape(e.Column), Cli.Escape(Shorten(e.Value)), Cli.Escape(e.Reason));
-        }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        console.Write(table);
-        if (errors.Count > 20)
-        {
-            Console.Error.WriteLine($"... and {errors.Count - 20} more");
-        }
-        if (reportPath is not null)
-        {
-            Console.Error.WriteLine($"error report: {reportPath}");
-        }
-    }
-
-    private static string? Shorten(string? value) => value is { Length: > 60 } ? value[..57] + "..." : value;
 
     private static Command Summary()
     {
@@ -122,7 +69,7 @@ internal static class CountsCommand
             string? scientific = null;
             if (parseResult.GetValue(species) is { } name)
             {
-                var resolver = await Ingestion.Catalogue.SpeciesResolver.LoadAsync(database, ct);
+                var resolver = await SpeciesResolver.LoadAsync(database, ct);
                 scientific = resolver.Resolve(name);
                 if (scientific is null)
                 {

@@ -6,7 +6,9 @@ namespace Neaspec.Survey.Cli.Commands;
 
 internal static class ImportsCommand
 {
-    public static Command Create()
+    public static Command Create() => new("imports", "The import ledger") { List(), Show() };
+
+    private static Command List()
     {
         var since = new Option<DateTime?>("--since") { Description = "Only imports started on or after this date (UTC)" };
         var limit = new Option<int>("--limit") { Description = "Most recent N imports", DefaultValueFactory = _ => 50 };
@@ -52,7 +54,11 @@ internal static class ImportsCommand
             }
             return 0;
         }));
+        return list;
+    }
 
+    private static Command Show()
+    {
         var id = new Argument<long>("ID") { Description = "Import id (see imports list)" };
         var show = new Command("show", "One import: counts, message and its row errors") { id };
         show.SetAction((parseResult, ct) => Cli.RunAsync(async () =>
@@ -97,8 +103,7 @@ internal static class ImportsCommand
             }
             return 0;
         }));
-
-        return new Command("imports", "The import ledger") { list, show };
+        return show;
     }
 
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;

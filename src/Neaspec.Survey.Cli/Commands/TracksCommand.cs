@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Storage.Model;
 using Npgsql;
@@ -25,9 +26,10 @@ internal static class TracksCommand
         };
         var study = new Option<string?>("--study") { Description = "Study of rows without study-name (default: the file name)" };
         var partial = new Option<bool>("--accept-partial") { Description = "Store the good rows of a file with bad rows (status partial)" };
+        var reports = ImportPrinter.ReportDirectoryOption();
         var command = new Command("import", "Import a Movebank tracks file into PostGIS (re-importing the same bytes does nothing)")
         {
-            file, reference, speed, study, partial,
+            file, reference, speed, study, partial, reports,
         };
         command.SetAction((parseResult, ct) => Cli.RunAsync(async () =>
         {
@@ -45,94 +47,48 @@ internal static class TracksCommand
                 return 2;
             }
             await using var database = Cli.OpenDatabase(parseResult);
-            var importer = new TrackImporter(database);
-            TrackImportResult result;
-            if (Console.IsErrorRedirected || Console.IsOutputRedirected)
+            var outcome = await ImportPrinter.RunAsync(database, new TrackImporter(options), path, parseResult.GetValue(reports)?.FullName, ct);
+            if (outcome.Status == ImportStatus.Unchanged && options.ReferencePath is not null)
             {
-                result = await importer.ImportAsync(path, options, null, ct);
+                Console.WriteLine("note: --reference was not read either: deployments load with a tracks file that is new");
             }
-            else
+            var exit = ImportPrinter.Print(outcome, FileKind.Tracks, path);
+            if (outcome is { Loaded: true, Details: TrackImportDetails details })
             {
-                result = await AnsiConsole.Progress()
-                    .AutoClear(true)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .StartAsync(async ctx =>
-                    {
-                        var task = ctx.AddTask(Path.GetFileName(path), maxValue: Math.Max(1, new FileInfo(path).Length));
-                        var started = DateTime.UtcNow;
-                        var progress = new Progress<TrackImportProgress>(p =>
-                        {
-                            var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
-                            task.Description = $"{Cli.Escape(Path.GetFileName(path))}: {p.Stage} {p.Rows:N0} rows, {p.Rows / seconds:N0} rows/s";
-                            task.Value = p.BytesRead;
-                        });
-                        var r = await importer.ImportAsync(path, options, progress, ct);
-                        task.Value = task.MaxValue;
-                        return r;
-                    });
+                PrintSummary(outcome, details);
             }
-            return Report(result);
+            return exit;
         }));
         return command;
     }
 
-    private static int Report(TrackImportResult r)
+    private static void PrintSummary(ImportOutcome r, TrackImportDetails d)
     {
-        switch (r.Status)
-        {
-            case ImportStatus.Unchanged:
-                Console.WriteLine($"{r.FileName}: {r.Message}");
-                return 0;
-            case ImportStatus.Running:
-                Cli.Error($"{r.FileName}: {r.Message}");
-                return 1;
-            case ImportStatus.Failed:
-                Cli.Error($"{r.FileName}: import {r.ImportId} {r.Message}");
-                return 2;
-        }
-        foreach (var e in r.Errors.Take(20))
-        {
-            Console.Error.WriteLine($"{r.FileName}: {e}");
-        }
-        if (r.ErrorCount > 20)
-        {
-            Console.Error.WriteLine($"{r.FileName}: ... {r.ErrorCount - 20:N0} more errors (neaspec imports show {r.ImportId})");
-        }
-        if (r.Status == ImportStatus.Rejected)
-        {
-            Cli.Error($"{r.Message} (import {r.ImportId})");
-            return 1;
-        }
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         void Row(string k, long v) => grid.AddRow(k, v.ToString("N0", Inv));
-        grid.AddRow("import", r.ImportId.ToString(Inv));
+        grid.AddRow("import", r.ImportId?.ToString(Inv) ?? "");
         grid.AddRow("status", r.Status);
         Row("rows read", r.RowsRead);
-        Row("fixes stored", r.FixesStored);
+        Row("fixes stored", r.RowsAccepted);
         Row("duplicates", r.Duplicates);
         Row("flagged (any flag)", r.Flagged);
-        Row("  of them by speed", r.SpeedFlagged);
-        Row("rows without a fix", r.RowsWithoutLocation);
-        Row("non-location rows", r.NonLocationRows);
-        Row("undeployed tag rows", r.RowsWithoutIndividual);
+        Row("  of them by speed", d.SpeedFlagged);
+        Row("rows without a fix", d.RowsWithoutLocation);
+        Row("non-location rows", d.NonLocationRows);
+        Row("undeployed tag rows", d.RowsWithoutIndividual);
         Row("bad rows", r.RowsRejected);
-        Row("individuals", r.Individuals);
+        Row("individuals", d.Individuals);
         grid.AddRow("time", $"{r.Elapsed.TotalSeconds:F1} s ({r.RowsRead / Math.Max(0.001, r.Elapsed.TotalSeconds):N0} rows/s)");
         AnsiConsole.Write(grid);
         if (Environment.GetEnvironmentVariable("NEASPEC_TIMINGS") == "1")
         {
-            Console.WriteLine($"  route: {r.Route}");
+            Console.WriteLine($"  route: {d.Route}");
             Console.WriteLine($"  process CPU: {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s");
-            foreach (var (stage, took) in r.Timings)
-            {
-                Console.WriteLine($"  {stage}: {took.TotalSeconds:F2} s");
-            }
         }
-        if (r.AttributeColumns.Count > 0)
+        if (d.AttributeColumns.Count > 0)
         {
-            Console.WriteLine($"kept per fix in fixes.attributes: {string.Join(", ", r.AttributeColumns)}");
+            Console.WriteLine($"kept per fix in fixes.attributes: {string.Join(", ", d.AttributeColumns)}");
         }
-        return 0;
     }
 
     private static Command Summary()

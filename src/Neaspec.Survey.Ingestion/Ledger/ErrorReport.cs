@@ -1,25 +1,28 @@
+using System.Globalization;
 using Neaspec.Survey.Files;
 
 namespace Neaspec.Survey.Ingestion.Ledger;
 
 /// <summary>Writes the row errors of an import as CSV (file, line, column, value, reason), values that a
-/// spreadsheet would run as formulas escaped, so a field team can fix the file and upload it again.</summary>
+/// spreadsheet would run as formulas escaped, so a field team can fix the file and send it again.</summary>
 public static class ErrorReport
 {
-    /// <summary>Writes the report beside the input (or in <paramref name="directory"/>); falls back to
-    /// the temp folder when that is not writable. Returns the path written.</summary>
-    public static string Write(string inputPath, IReadOnlyList<RowError> errors, string? directory = null)
+    /// <summary>The report's name for a file: <c>NAME.errors.csv</c>.</summary>
+    public static string NameFor(string fileName) => Path.GetFileName(fileName) + ".errors.csv";
+
+    /// <summary>Writes the report of <paramref name="fileName"/> into <paramref name="directory"/>; falls back
+    /// to the temp folder when that is not writable. Returns the path written.</summary>
+    public static string Write(string fileName, IReadOnlyList<RowError> errors, string directory)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var name = Path.GetFileName(inputPath) + ".errors.csv";
-        var folder = directory ?? Path.GetDirectoryName(Path.GetFullPath(inputPath)) ?? ".";
+        var name = NameFor(fileName);
         try
         {
-            return WriteTo(Path.Combine(folder, name), Path.GetFileName(inputPath), errors);
+            return WriteTo(Path.Combine(directory, name), Path.GetFileName(fileName), errors);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            return WriteTo(Path.Combine(Path.GetTempPath(), name), Path.GetFileName(inputPath), errors);
+            return WriteTo(Path.Combine(Path.GetTempPath(), name), Path.GetFileName(fileName), errors);
         }
     }
 
@@ -30,7 +33,7 @@ public static class ErrorReport
         writer.WriteHeader(["file", "line", "column", "value", "reason"]);
         foreach (var e in errors)
         {
-            writer.WriteRecord([file, e.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Column ?? "", e.Value ?? "", e.Reason]);
+            writer.WriteRecord([file, e.Line.ToString(CultureInfo.InvariantCulture), e.Column ?? "", e.Value ?? "", e.Reason]);
         }
         return path;
     }

@@ -50,22 +50,3 @@ public sealed class SiteDirectory
         return best;
     }
 }
-
-public sealed record KnownSite(int Id, string Code, double Longitude, double Latitude);
-
-/// <summary>Great-circle distance on the mean Earth sphere (R = 6371.0088 km, IUGG); within 0.5 % of the
-/// ellipsoidal distance, which is plenty for "is this the same wetland".</summary>
-public static class Geodesy
-{
-    private const double EarthRadiusMeters = 6_371_008.8;
-
-    public static double HaversineMeters(double lat1, double lon1, double lat2, double lon2)
-    {
-        var p1 = double.DegreesToRadians(lat1);
-        var p2 = double.DegreesToRadians(lat2);
-        var dp = p2 - p1;
-        var dl = double.DegreesToRadians(lon2 - lon1);
-        var a = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
-        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
-}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Neaspec.Survey.Ingestion.Sites;
 
 namespace Neaspec.Survey.Ingestion.Tracks;
 
@@ -59,7 +60,6 @@ public static class TrackGenerator
     public static void Write(TextWriter writer, long fixes, int seed = 1, DateTime? start = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var inv = CultureInfo.InvariantCulture;
         var random = new Random(seed);
         writer.WriteLine(Header);
         const int perIndividual = 24 * 365; // a year of hourly fixes
@@ -70,86 +70,91 @@ public static class TrackGenerator
         var line = new StringBuilder(256);
         for (var n = 0; n < individuals && written < fixes; n++)
         {
-            var (taxon, code, route) = Flyways[n % Flyways.Length];
-            var individual = $"{code}-{n + 1:D4}";
-            var tag = (7001 + n).ToString(inv);
             var count = Math.Min(perIndividual, fixes - written);
-            var time = DateTime.SpecifyKind(start ?? new DateTime(2024, 10, 1), DateTimeKind.Utc).AddMinutes(random.Next(0, 60)).AddDays(random.Next(0, 20));
-            // The year's plan: winter at route[0], then north through the stopovers to the breeding site
-            // and back, a stay of some days at each.
-            var stops = route.Concat(route.Reverse().Skip(1)).ToArray();
-            var stay = TimeSpan.FromDays(365.0 / stops.Length * 0.8);
-            var (lat, lon) = (stops[0].Lat, stops[0].Lon);
-            var stop = 0;
-            var stayUntil = time + stay;
-            var speedKmh = 40 + random.NextDouble() * 20;
-            for (var i = 0; i < count; i++)
-            {
-                double tLat, tLon;
-                var site = stops[stop];
-                if (time < stayUntil || stop == stops.Length - 1)
-                {
-                    tLat = site.Lat + (random.NextDouble() - 0.5) * 0.04;
-                    tLon = site.Lon + (random.NextDouble() - 0.5) * 0.05;
-                    lat = tLat;
-                    lon = tLon;
-                }
-                else
-                {
-                    // Fly an hour towards the next stop; arrive when it is within an hour's flight.
-                    var next = stops[stop + 1];
-                    var km = Km(lat, lon, next.Lat, next.Lon);
-                    if (km <= speedKmh)
-                    {
-                        (lat, lon) = (next.Lat, next.Lon);
-                        stop++;
-                        stayUntil = time + stay;
-                    }
-                    else
-                    {
-                        var f = speedKmh / km;
-                        lat += (next.Lat - lat) * f;
-                        lon += (next.Lon - lon) * f;
-                    }
-                    tLat = lat;
-                    tLon = lon;
-                }
-                line.Clear();
-                var noFix = random.NextDouble() < 0.005;
-                var spike = !noFix && random.NextDouble() < 0.001;
-                if (spike)
-                {
-                    tLat += 1.5 + random.NextDouble();
-                    tLon -= 1.5 + random.NextDouble();
-                }
-                line.Append(eventId++).Append(",true,").Append(time.ToString("yyyy-MM-dd HH:mm:ss.fff", inv)).Append(',');
-                if (noFix)
-                {
-                    line.Append(",,,,,,");
-                }
-                else
-                {
-                    line.Append(tLon.ToString("F7", inv)).Append(',').Append(tLat.ToString("F7", inv)).Append(',')
-                        .Append((0.6 + random.NextDouble() * 2).ToString("F1", inv)).Append(',')
-                        .Append(random.Next(4, 14)).Append(',')
-                        .Append((random.NextDouble() * 15).ToString("F2", inv)).Append(',')
-                        .Append(random.Next(0, 360)).Append(',');
-                }
-                line.Append("\"gps\",\"").Append(taxon).Append("\",\"").Append(tag).Append("\",\"").Append(individual)
-                    .Append("\",\"NEASPEC synthetic flyway tracks\"");
-                writer.WriteLine(line);
-                time = time.AddHours(1).AddSeconds(random.Next(-5, 6));
-                written++;
-            }
+            WriteIndividual(writer, line, random, n, count, start ?? new DateTime(2024, 10, 1), ref eventId);
+            written += count;
         }
     }
 
-    private static double Km(double lat1, double lon1, double lat2, double lon2)
+    /// <summary>A year of one bird: winter at its route's first site, then north through the stopovers to the
+    /// breeding site and back, a stay of some days at each; hourly fixes, a few without a fix or a spike.</summary>
+    private static void WriteIndividual(TextWriter writer, StringBuilder line, Random random, int n, long count, DateTime start,
+        ref long eventId)
     {
-        const double r = 6371.0;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLon = double.DegreesToRadians(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * r * Math.Asin(Math.Sqrt(a));
+        var inv = CultureInfo.InvariantCulture;
+        var (taxon, code, route) = Flyways[n % Flyways.Length];
+        var individual = $"{code}-{n + 1:D4}";
+        var tag = (7001 + n).ToString(inv);
+        var time = DateTime.SpecifyKind(start, DateTimeKind.Utc).AddMinutes(random.Next(0, 60)).AddDays(random.Next(0, 20));
+        var stops = route.Concat(route.Reverse().Skip(1)).ToArray();
+        var flight = new Flight(stops, TimeSpan.FromDays(365.0 / stops.Length * 0.8), time, 40 + random.NextDouble() * 20);
+        for (var i = 0; i < count; i++)
+        {
+            var (tLat, tLon) = flight.At(time, random);
+            line.Clear();
+            var noFix = random.NextDouble() < 0.005;
+            var spike = !noFix && random.NextDouble() < 0.001;
+            if (spike)
+            {
+                tLat += 1.5 + random.NextDouble();
+                tLon -= 1.5 + random.NextDouble();
+            }
+            line.Append(eventId++).Append(",true,").Append(time.ToString("yyyy-MM-dd HH:mm:ss.fff", inv)).Append(',');
+            if (noFix)
+            {
+                line.Append(",,,,,,");
+            }
+            else
+            {
+                line.Append(tLon.ToString("F7", inv)).Append(',').Append(tLat.ToString("F7", inv)).Append(',')
+                    .Append((0.6 + random.NextDouble() * 2).ToString("F1", inv)).Append(',')
+                    .Append(random.Next(4, 14)).Append(',')
+                    .Append((random.NextDouble() * 15).ToString("F2", inv)).Append(',')
+                    .Append(random.Next(0, 360)).Append(',');
+            }
+            line.Append("\"gps\",\"").Append(taxon).Append("\",\"").Append(tag).Append("\",\"").Append(individual)
+                .Append("\",\"NEASPEC synthetic flyway tracks\"");
+            writer.WriteLine(line);
+            time = time.AddHours(1).AddSeconds(random.Next(-5, 6));
+        }
     }
+
+    /// <summary>Where a bird is along its year's stops: scattered around a stop while it stays, else an hour's
+    /// flight closer to the next one, arriving when that is within an hour's flight.</summary>
+    private sealed class Flight(Site[] stops, TimeSpan stay, DateTime start, double speedKmh)
+    {
+        private double lat = stops[0].Lat;
+        private double lon = stops[0].Lon;
+        private int stop;
+        private DateTime stayUntil = start + stay;
+
+        public (double Lat, double Lon) At(DateTime time, Random random)
+        {
+            var site = stops[stop];
+            if (time < stayUntil || stop == stops.Length - 1)
+            {
+                lat = site.Lat + (random.NextDouble() - 0.5) * 0.04;
+                lon = site.Lon + (random.NextDouble() - 0.5) * 0.05;
+                return (lat, lon);
+            }
+            var next = stops[stop + 1];
+            var km = Km(lat, lon, next.Lat, next.Lon);
+            if (km <= speedKmh)
+            {
+                (lat, lon) = (next.Lat, next.Lon);
+                stop++;
+                stayUntil = time + stay;
+            }
+            else
+            {
+                var f = speedKmh / km;
+                lat += (next.Lat - lat) * f;
+                lon += (next.Lon - lon) * f;
+            }
+            return (lat, lon);
+        }
+    }
+
+    // The generator's sphere (R = 6371 km): the files it wrote before stay the same bytes.
+    private static double Km(double lat1, double lon1, double lat2, double lon2) => Geodesy.HaversineMeters(lat1, lon1, lat2, lon2, 6371.0);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -110,24 +109,5 @@ public sealed class UploadModel(UserManager<PortalUser> users, UploadProcessor p
         var buffer = new char[MaxFieldLength];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
         return new string(buffer, 0, read);
-    }
-}
-
-/// <summary>Keeps MVC from reading the form into value providers before the handler runs: the handler
-/// streams the body itself.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class NoFormBindingAttribute : Attribute, IResourceFilter
-{
-    public void OnResourceExecuting(ResourceExecutingContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var factories = context.ValueProviderFactories;
-        factories.RemoveType<FormValueProviderFactory>();
-        factories.RemoveType<FormFileValueProviderFactory>();
-        factories.RemoveType<JQueryFormValueProviderFactory>();
-    }
-
-    public void OnResourceExecuted(ResourceExecutedContext context)
-    {
     }
 }

@@ -28,19 +28,3 @@ public sealed class Upload
     /// <summary>The error report, relative to the storage folder.</summary>
     public string? ErrorReportPath { get; set; }
 }
-
-/// <summary>What an uploaded file was recognised as.</summary>
-public static class UploadKinds
-{
-    public const string Counts = "counts";
-    public const string Movebank = "movebank";
-    public const string Sites = "sites";
-    public const string NotCsv = "not-csv";
-}
-
-/// <summary>Upload statuses beyond the ledger's.</summary>
-public static class UploadStatus
-{
-    /// <summary>Recognised, kept, but no importer for its kind is installed yet.</summary>
-    public const string NotAvailable = "not-available";
-}

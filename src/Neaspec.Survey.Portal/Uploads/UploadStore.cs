@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Neaspec.Survey.Portal.Uploads;
 
-/// <summary>A file received and written to the storage folder, not yet imported.</summary>
-public sealed record ReceivedFile(string Folder, string Path, string SafeName, string Sha256, long SizeBytes);
-
 /// <summary>The storage folder: receives an upload into a folder of its own (named by a random id, never by
 /// anything the user sent), hashing it on the way, and keeps it afterwards under its SHA-256.</summary>
 public sealed class UploadStore(PortalOptions options)

@@ -1,4 +1,3 @@
-using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Storage;
 using Npgsql;
 

@@ -1,14 +1,5 @@
 namespace Neaspec.Survey.Worker.Inbox;
 
-/// <summary>A file of the inbox as the scan saw it.</summary>
-public sealed record InboxFile(string Path, long Length, DateTime LastWriteUtc)
-{
-    public string Name => System.IO.Path.GetFileName(Path);
-}
-
-/// <summary>What a scan of the inbox found: files ready to take, and files still being written.</summary>
-public sealed record InboxScan(IReadOnlyList<InboxFile> Ready, IReadOnlyList<InboxFile> Settling);
-
 /// <summary>The drop folder: <c>inbox/</c> holds new files, <c>processed/</c> the loaded ones,
 /// <c>quarantine/</c> the rejected ones beside their error reports. Nothing is ever deleted: a name
 /// taken in the target folder gets a time stamp instead of overwriting.</summary>

@@ -58,6 +58,26 @@ public sealed class CliTests : IClassFixture<PostgisDatabase>, IDisposable
     }
 
     [Fact]
+    public async Task A_rejected_file_gets_the_clis_own_ways_out_a_report_and_a_hint_when_it_is_another_kind()
+    {
+        var counts = files.Write("partly-bad.csv", "site_code,country,latitude,longitude,date,species,count\n" +
+            "T-CLI,KR,42.0,129.5,2025-01-01,Platalea minor,3\nT-CLI,KR,42.0,129.5,2025-01-02,Platalea minor,lots\n");
+        var tracks = files.Write("gps.csv", "event-id,timestamp,location-long,location-lat,individual-local-identifier\n" +
+            "1,2024-10-01 00:00:00.000,127.2,38.2,GM-01\n");
+
+        var partly = await RunAsync(db.ConnectionString, "counts", "import", counts);
+        var wrongCommand = await RunAsync(db.ConnectionString, "counts", "import", tracks);
+
+        Assert.Equal(1, partly.Code);
+        // The importer's message names no option; the CLI adds its own.
+        Assert.Contains("load the good rows with --accept-partial", partly.Err, StringComparison.Ordinal);
+        Assert.Contains($"error report: {counts}.errors.csv", partly.Err, StringComparison.Ordinal);
+        Assert.True(File.Exists(counts + ".errors.csv"));
+        Assert.Equal(1, wrongCommand.Code);
+        Assert.Contains("hint: by its header this is a Movebank tracks file: neaspec tracks import FILE", wrongCommand.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_database_is_one_line_with_a_hint()
     {
         var (code, _, stderr) = await RunAsync("Host=127.0.0.1;Port=1;Username=x;Database=y", "imports", "list");

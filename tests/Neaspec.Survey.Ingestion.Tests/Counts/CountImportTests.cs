@@ -23,7 +23,7 @@ public sealed class CountImportTests : IDisposable
     private async Task<PostgisDatabase> DatabaseWithSitesAsync()
     {
         var db = await PostgisDatabase.CreateAsync();
-        var result = await new SiteImporter(db.Database).ImportAsync(files.Write("sites.csv", Sites));
+        var result = await db.Database.ImportAsync(new SiteImporter(), files.Write("sites.csv", Sites));
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         return db;
     }
@@ -39,10 +39,10 @@ public sealed class CountImportTests : IDisposable
             "KR-SCB,Suncheon Bay,KR,,,2025-01-12,07:30,흑두루미,6980,total,ground count,Kim,\n" +
             "JP-IZM,Izumi,JP,,,2025-01-12,,ナベヅル,13650,total,roost,Tanaka,\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal((3L, 3L, 2L), (result.RowsRead, result.RowsAccepted, result.Surveys));
+        Assert.Equal((3L, 3L, 2L), (result.RowsRead, result.RowsAccepted, Assert.IsType<CountImportDetails>(result.Details).Surveys));
         Assert.Equal(3L, await CountRows(db));
         Assert.Equal(2L, await db.ScalarAsync<long>("select count(*) from surveys"));
         Assert.Equal(21 + 6980 + 13650L, await db.ScalarAsync<long>("select sum(individuals) from counts"));
@@ -62,7 +62,7 @@ public sealed class CountImportTests : IDisposable
             "KR-SCB;2025-01-12;Grus vipio;4;Kim;\n" +
             "JP-IZM;2025-01-12;Малая колпица;0;Tanaka;none seen\n", bom: true);
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Equal(2L, await CountRows(db));
@@ -77,7 +77,7 @@ public sealed class CountImportTests : IDisposable
         await using var db = await DatabaseWithSitesAsync();
         var path = files.Write("fog.csv", Header + "KR-SCB,,,,,2025-02-10,,흑두루미,,,,,\"not counted: heavy fog\"\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Equal(1L, await db.ScalarAsync<long>("select count(*) from counts where individuals is null"));
@@ -89,9 +89,9 @@ public sealed class CountImportTests : IDisposable
     {
         await using var db = await DatabaseWithSitesAsync();
         var path = files.Write("c.csv", Header + "KR-SCB,,,,,2025-01-12,,저어새,21,,,,\n");
-        var first = await new CountImporter(db.Database).ImportAsync(path);
+        var first = await db.Database.ImportAsync(new CountImporter(), path);
 
-        var second = await new CountImporter(db.Database).ImportAsync(path);
+        var second = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Unchanged, second.Status);
         Assert.Equal(first.ImportId, second.ImportId);
@@ -103,15 +103,15 @@ public sealed class CountImportTests : IDisposable
     public async Task A_corrected_file_replaces_the_counts_of_the_same_surveys_and_keeps_their_source()
     {
         await using var db = await DatabaseWithSitesAsync();
-        var original = await new CountImporter(db.Database).ImportAsync(files.Write("v1.csv", Header +
+        var original = await db.Database.ImportAsync(new CountImporter(), files.Write("v1.csv", Header +
             "KR-SCB,,,,,2025-01-12,,저어새,21,,,,\n" +
             "KR-SCB,,,,,2025-01-12,,흑두루미,6890,,,,\n" +
             "KR-SCB,,,,,2025-01-12,,Grus grus,3,,,,\n"));
         // Another team's count of another species at the same visit must survive the correction.
-        await new CountImporter(db.Database).ImportAsync(files.Write("other-team.csv", Header + "KR-SCB,,,,,2025-01-12,,두루미,2,,,,\n"));
+        await db.Database.ImportAsync(new CountImporter(), files.Write("other-team.csv", Header + "KR-SCB,,,,,2025-01-12,,두루미,2,,,,\n"));
 
         // The correction: a typo fixed (6890 -> 6980) and a Common Crane row withdrawn.
-        var corrected = await new CountImporter(db.Database).ImportAsync(files.Write("v2.csv", Header +
+        var corrected = await db.Database.ImportAsync(new CountImporter(), files.Write("v2.csv", Header +
             "KR-SCB,,,,,2025-01-12,,저어새,21,,,,\n" +
             "KR-SCB,,,,,2025-01-12,,흑두루미,6980,,,,\n" +
             "KR-SCB,,,,,2025-01-13,,Grus grus,1,,,,\n"));
@@ -134,7 +134,7 @@ public sealed class CountImportTests : IDisposable
             "KR-SCB,,,,,2025-01-12,,저어새,21,,,,\n" +
             "KR-SCB,,,,,2024-02-30,,흑두루미,50,,,,\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         Assert.Equal(0L, await CountRows(db));
@@ -162,7 +162,7 @@ public sealed class CountImportTests : IDisposable
             "JP-IZM,,,,,2025-01-12,,ナベヅル,-4,,,,\n" +
             "JP-IZM,,,,,2025-01-12,,マナヅル,2710,,,,\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path, new CountImportOptions { AcceptPartial = true });
+        var result = await db.Database.ImportAsync(new CountImporter(new CountImportOptions { AcceptPartial = true }), path);
 
         Assert.Equal(ImportStatus.Partial, result.Status);
         Assert.Equal((4L, 2L, 2L), (result.RowsRead, result.RowsAccepted, result.RowsRejected));
@@ -179,7 +179,7 @@ public sealed class CountImportTests : IDisposable
             "JP-IZM,,,,,2025-01-12,,ナベヅル,100,,,,\n" +
             "KR-SCB,,,,,2025-01-12,,Platalea minor,22,,,,\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         var e = Assert.Single(result.Errors);
@@ -194,10 +194,10 @@ public sealed class CountImportTests : IDisposable
         await using var db = await DatabaseWithSitesAsync();
         var path = files.Write("new-site.csv", Header + "CN-SJL,Shengjin Lake,CN,30.38,117.05,2025-01-12,,白头鹤,505,,,,\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(["CN-SJL"], result.ProvisionalSites);
+        Assert.Equal(["CN-SJL"], Assert.IsType<CountImportDetails>(result.Details).ProvisionalSites);
         Assert.True(await db.ScalarAsync<bool>("select is_provisional from sites where code = 'CN-SJL'"));
         Assert.Equal(117.05, await db.ScalarAsync<double>("select st_x(location) from sites where code = 'CN-SJL'"), 6);
         Assert.Equal(4326, await db.ScalarAsync<int>("select st_srid(location) from sites where code = 'CN-SJL'"));
@@ -210,7 +210,7 @@ public sealed class CountImportTests : IDisposable
         // 34.885 N 127.515 E is about 0.7 km from Suncheon Bay's point.
         var path = files.Write("near.csv", Header + "KR-SUNCHEON,Suncheon,KR,34.885,127.515,2025-01-12,,저어새,3,,,,\n");
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         var e = Assert.Single(result.Errors);
@@ -223,7 +223,7 @@ public sealed class CountImportTests : IDisposable
     public async Task An_unknown_code_without_coordinates_is_an_error()
     {
         await using var db = await DatabaseWithSitesAsync();
-        var result = await new CountImporter(db.Database).ImportAsync(files.Write("x.csv", Header + "XX-NOWHERE,,,,,2025-01-12,,저어새,3,,,,\n"));
+        var result = await db.Database.ImportAsync(new CountImporter(), files.Write("x.csv", Header + "XX-NOWHERE,,,,,2025-01-12,,저어새,3,,,,\n"));
         var e = Assert.Single(result.Errors);
         Assert.Equal(("site_code", "XX-NOWHERE"), (e.Column, e.Value));
     }
@@ -237,7 +237,7 @@ public sealed class CountImportTests : IDisposable
     {
         await using var db = await DatabaseWithSitesAsync();
 
-        var result = await new CountImporter(db.Database).ImportAsync(files.Write(name, content));
+        var result = await db.Database.ImportAsync(new CountImporter(), files.Write(name, content));
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         Assert.Contains(reason, result.Message, StringComparison.Ordinal);
@@ -249,7 +249,7 @@ public sealed class CountImportTests : IDisposable
     public async Task A_row_with_more_fields_than_the_header_is_an_error()
     {
         await using var db = await DatabaseWithSitesAsync();
-        var result = await new CountImporter(db.Database).ImportAsync(files.Write("shift.csv",
+        var result = await db.Database.ImportAsync(new CountImporter(), files.Write("shift.csv",
             "site_code,date,species,count,notes\nKR-SCB,2025-01-12,저어새,3,windy, cold\n"));
         var e = Assert.Single(result.Errors);
         Assert.Equal(2L, e.Line);
@@ -264,7 +264,7 @@ public sealed class CountImportTests : IDisposable
         // "순천" in EUC-KR, as Excel saves a Korean CSV by default.
         byte[] eucKr = [0xBC, 0xF8, 0xC3, 0xB5];
         var bad = Encoding.ASCII.GetBytes("KR-SCB,,,,,2025-01-13,,Platalea minor,3,,,,").Concat(eucKr).Concat("\n"u8.ToArray());
-        var result = await new CountImporter(db.Database).ImportAsync(files.WriteBytes("euckr.csv", [.. good, .. bad]));
+        var result = await db.Database.ImportAsync(new CountImporter(), files.WriteBytes("euckr.csv", [.. good, .. bad]));
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         var e = Assert.Single(result.Errors);
@@ -289,7 +289,7 @@ public sealed class CountImportTests : IDisposable
         var path = files.Write("big.csv", sb.ToString());
         Assert.True(new FileInfo(path).Length > 5_000_000);
 
-        var result = await new CountImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new CountImporter(), path);
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         Assert.Equal(rows + 1L, result.RowsRead);
@@ -303,7 +303,7 @@ public sealed class CountImportTests : IDisposable
     public async Task Summary_totals_per_country_site_and_species_leave_out_not_counted_visits()
     {
         await using var db = await DatabaseWithSitesAsync();
-        await new CountImporter(db.Database).ImportAsync(files.Write("s.csv", Header +
+        await db.Database.ImportAsync(new CountImporter(), files.Write("s.csv", Header +
             "KR-SCB,,,,,2025-01-12,,흑두루미,6980,,,,\n" +
             "KR-SCB,,,,,2025-02-10,,흑두루미,,,,,fog\n" +
             "KR-SCB,,,,,2024-12-15,,흑두루미,7305,,,,\n" +
@@ -319,7 +319,7 @@ public sealed class CountImportTests : IDisposable
     public async Task Counts_follow_their_survey_and_keep_their_species_and_import()
     {
         await using var db = await DatabaseWithSitesAsync();
-        var result = await new CountImporter(db.Database).ImportAsync(files.Write("g.csv", Header +
+        var result = await db.Database.ImportAsync(new CountImporter(), files.Write("g.csv", Header +
             "KR-SCB,,,,,2025-01-12,,저어새,21,,,,\n" + "JP-IZM,,,,,2025-01-12,,ナベヅル,100,,,,\n"));
         Assert.Equal(ImportStatus.Succeeded, result.Status);
 

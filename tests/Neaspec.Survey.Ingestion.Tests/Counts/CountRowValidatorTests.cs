@@ -1,5 +1,5 @@
-using Neaspec.Survey.Ingestion.Catalogue;
-using Neaspec.Survey.Ingestion.Counts;
+using Neaspec.Survey.Ingestion.Counts.Read;
+using Neaspec.Survey.Ingestion.Counts.Validate;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Storage;
 

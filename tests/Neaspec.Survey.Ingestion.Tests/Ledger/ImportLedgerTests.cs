@@ -1,3 +1,4 @@
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Testing;
 using Neaspec.Survey.Storage.Model;
@@ -29,7 +30,7 @@ public sealed class ImportLedgerTests : IClassFixture<PostgisDatabase>
     {
         var ledger = new ImportLedger(db.Database);
         var claim = Assert.IsType<LedgerClaim.Claimed>(await ledger.ClaimAsync(Sha('b'), ImportKind.Counts, "b.csv", "t"));
-        await ledger.FinishAsync(claim.ImportId, new ImportOutcome(ImportStatus.Succeeded) { RowsRead = 3, RowsAccepted = 3 });
+        await ledger.FinishAsync(claim.ImportId, new ImportOutcome { Status = ImportStatus.Succeeded, Message = "b.csv: 3 rows", RowsRead = 3, RowsAccepted = 3 });
         await claim.Connection.DisposeAsync();
 
         var again = await ledger.ClaimAsync(Sha('b'), ImportKind.Counts, "b.csv", "t");
@@ -59,7 +60,7 @@ public sealed class ImportLedgerTests : IClassFixture<PostgisDatabase>
     {
         var ledger = new ImportLedger(db.Database);
         await ledger.RecordAsync(Sha('d'), ImportKind.Counts, "d.csv", "t",
-            new ImportOutcome(ImportStatus.Rejected) { Errors = [new RowError(2, "count", "x", "bad")] });
+            new ImportOutcome { Status = ImportStatus.Rejected, Message = "d.csv: rejected", Errors = [new RowError(2, "count", "x", "bad")] });
 
         var claim = await ledger.ClaimAsync(Sha('d'), ImportKind.Counts, "d.csv", "t");
 

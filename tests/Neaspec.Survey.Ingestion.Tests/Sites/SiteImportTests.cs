@@ -19,10 +19,11 @@ public sealed class SiteImportTests : IClassFixture<PostgisDatabase>, IDisposabl
         var sample = TestFiles.Sample("sites.csv");
         var expected = File.ReadAllLines(sample).Length - 1;
 
-        var result = await new SiteImporter(db.Database).ImportAsync(sample);
+        var result = await db.Database.ImportAsync(new SiteImporter(), sample);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(expected, result.Inserted + result.Updated);
+        var details = Assert.IsType<SiteImportDetails>(result.Details);
+        Assert.Equal(expected, details.Inserted + details.Updated);
         Assert.Equal("순천만", await db.ScalarAsync<string>("select name_ko from sites where code = 'KR-SCB'"));
         Assert.Equal("Озеро Ханка", await db.ScalarAsync<string>("select name_ru from sites where code = 'RU-KHL'"));
         Assert.Equal(130.27, await db.ScalarAsync<double>("select st_x(location) from sites where code = 'JP-IZM'"), 6);
@@ -39,7 +40,7 @@ public sealed class SiteImportTests : IClassFixture<PostgisDatabase>, IDisposabl
                "geometry":{"type":"Point","coordinates":[127.22,38.25]}}]}
             """);
 
-        var result = await new SiteImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new SiteImporter(), path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.True(await db.ScalarAsync<bool>("select st_contains(area, location) from sites where code = 'TEST-POLY'"));
@@ -57,7 +58,7 @@ public sealed class SiteImportTests : IClassFixture<PostgisDatabase>, IDisposabl
             BAD-CC,Broken,Korea,35.0,127.0
             """);
 
-        var result = await new SiteImporter(db.Database).ImportAsync(path);
+        var result = await db.Database.ImportAsync(new SiteImporter(), path);
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
         Assert.Contains(result.Errors, e => e is { Line: 3, Column: "latitude", Value: "135.0" });

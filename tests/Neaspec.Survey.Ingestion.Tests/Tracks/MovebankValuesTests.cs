@@ -1,5 +1,5 @@
 using System.Text;
-using Neaspec.Survey.Ingestion.Tracks;
+using Neaspec.Survey.Ingestion.Tracks.Read;
 
 namespace Neaspec.Survey.Ingestion.Tests.Tracks;
 

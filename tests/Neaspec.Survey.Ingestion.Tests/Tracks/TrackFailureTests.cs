@@ -20,7 +20,7 @@ public sealed class TrackFailureTests(PostgisDatabase db) : IClassFixture<Postgi
         // the rows whose location-long (4th column) is empty.
         var expectedFixes = File.ReadLines(path).Skip(1).LongCount(l => l.Split(',')[3].Length > 0);
 
-        var import = Task.Run(() => new TrackImporter(db.Database).ImportAsync(path, new TrackImportOptions()));
+        var import = Task.Run(() => db.Database.ImportAsync(new TrackImporter(), path));
         var killed = await KillCopyAsync(import);
         var result = await import;
 
@@ -31,11 +31,11 @@ public sealed class TrackFailureTests(PostgisDatabase db) : IClassFixture<Postgi
         Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from fixes"));
         Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from individuals"));
 
-        var rerun = await new TrackImporter(db.Database).ImportAsync(path, new TrackImportOptions());
+        var rerun = await db.Database.ImportAsync(new TrackImporter(), path);
 
         Assert.Equal(ImportStatus.Succeeded, rerun.Status);
         Assert.NotEqual(result.ImportId, rerun.ImportId);
-        Assert.Equal(expectedFixes, rerun.FixesStored);
+        Assert.Equal(expectedFixes, rerun.RowsAccepted);
         Assert.Equal(expectedFixes, await db.ScalarAsync<long>("select count(*) from fixes"));
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Neaspec.Survey.Testing;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Storage.Model;
 
@@ -11,8 +12,10 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 {
     private readonly TestFiles files = new();
 
-    private Task<TrackImportResult> Import(string path, TrackImportOptions? options = null) =>
-        new TrackImporter(db.Database).ImportAsync(path, options ?? new TrackImportOptions());
+    private Task<ImportOutcome> Import(string path, TrackImportOptions? options = null) =>
+        db.Database.ImportAsync(new TrackImporter(options ?? new TrackImportOptions()), path);
+
+    private static TrackImportDetails Details(ImportOutcome outcome) => Assert.IsType<TrackImportDetails>(outcome.Details);
 
     private Task<long> Count(string sql) => db.ScalarAsync<long>(sql);
 
@@ -30,8 +33,8 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         // 4 rows, one of them (event 5003) without coordinates.
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Equal(4, result.RowsRead);
-        Assert.Equal(3, result.FixesStored);
-        Assert.Equal(1, result.RowsWithoutLocation);
+        Assert.Equal(3, result.RowsAccepted);
+        Assert.Equal(1, Details(result).RowsWithoutLocation);
         Assert.Equal(3, await FixesOf(study));
         // Values as written in the file: hdop 1.2 and 8 satellites on event 5001, 250 ms on 5002.
         Assert.Equal(1.2f, await db.ScalarAsync<float>($"select hdop from fixes f join studies s on s.id = f.study_id where s.name = '{study}' and event_id = 5001"));
@@ -54,15 +57,15 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var first = files.Write("first.csv", File.ReadAllText(TestFiles.Data("tracks/dialect-hyphen.csv")).Replace("\"Dialects\"", "\"Twice\"", StringComparison.Ordinal));
         var again = files.Write("again.csv", File.ReadAllText(TestFiles.Data("tracks/dialect-dotted-r.csv")).Replace("\"Dialects R\"", "\"Twice\"", StringComparison.Ordinal));
 
-        Assert.Equal(3, (await Import(first)).FixesStored);
+        Assert.Equal(3, (await Import(first)).RowsAccepted);
         var second = await Import(again);
 
         // Different bytes (a new ledger entry) carrying the same three event ids of the same study.
         Assert.Equal(ImportStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.FixesStored);
+        Assert.Equal(0, second.RowsAccepted);
         Assert.Equal(3, second.Duplicates);
         Assert.Equal(3, await FixesOf("Twice"));
-        Assert.StartsWith("staged merge", second.Route, StringComparison.Ordinal);
+        Assert.StartsWith("staged merge", Details(second).Route, StringComparison.Ordinal);
         Assert.Equal(3, await Count($"select duplicates from imports where id = {second.ImportId}"));
     }
 
@@ -90,7 +93,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var result = await Import(path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(2, result.FixesStored);
+        Assert.Equal(2, result.RowsAccepted);
         Assert.Equal("landed, then \"fed\"", await db.ScalarAsync<string>("select attributes->>'comments' from fixes where event_id = 1 and study_id = (select id from studies where name = 'Quoted')"));
         Assert.Equal(1, await Count("select count(*) from individuals where local_identifier = 'BFS, ring K12'"));
         // An empty comment is not kept: nothing is lost, since the file said nothing.
@@ -112,7 +115,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 
         // 5 rows, event ids 11 and 12 twice: 3 distinct fixes.
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(3, result.FixesStored);
+        Assert.Equal(3, result.RowsAccepted);
         Assert.Equal(2, result.Duplicates);
         Assert.Equal(3, await FixesOf("DupEvents"));
         // The first row of a key wins.
@@ -136,7 +139,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
             ",2024-01-10 03:00:00.000,127.53,34.88,HC-1,Mixed\n"));   // HC-1 at 03:00 again
 
         Assert.Equal(ImportStatus.Succeeded, second.Status);
-        Assert.Equal(2, second.FixesStored);
+        Assert.Equal(2, second.RowsAccepted);
         Assert.Equal(4, second.Duplicates);
         Assert.Equal(4, await FixesOf("Mixed"));
     }
@@ -154,7 +157,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 
         // Events 1001..2000 are in both files: whichever loads second finds them stored. 3,000 distinct events.
         Assert.All(results, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
-        Assert.Equal(3000, results.Sum(r => r.FixesStored));
+        Assert.Equal(3000, results.Sum(r => r.RowsAccepted));
         Assert.Equal(1000, results.Sum(r => r.Duplicates));
         Assert.Equal(3000, await FixesOf("Concurrent"));
     }
@@ -172,7 +175,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var result = await Import(path);
 
         // HC-1 at 00:00 twice (the second with other coordinates: still the same event); HC-2 at 00:00 is another bird.
-        Assert.Equal(3, result.FixesStored);
+        Assert.Equal(3, result.RowsAccepted);
         Assert.Equal(1, result.Duplicates);
         Assert.Equal(127.5, await db.ScalarAsync<double>(
             "select st_x(location) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'HC-1' and f.observed_at = '2024-01-10 00:00:00+00' and f.study_id = (select id from studies where name = 'DupTimes')"), 9);
@@ -250,7 +253,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var result = await Import(path, new TrackImportOptions { AcceptPartial = true });
 
         Assert.Equal(ImportStatus.Partial, result.Status);
-        Assert.Equal(1, result.FixesStored);
+        Assert.Equal(1, result.RowsAccepted);
         Assert.Equal(1, await FixesOf("Partial"));
         Assert.Equal(1, await Count($"select count(*) from import_errors where import_id = {result.ImportId} and line = 3 and \"column\" = 'timestamp'"));
     }
@@ -264,7 +267,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Equal(0, result.RowsRead);
-        Assert.Equal(0, result.FixesStored);
+        Assert.Equal(0, result.RowsAccepted);
         Assert.Equal("succeeded", await db.ScalarAsync<string>($"select status from imports where id = {result.ImportId}"));
     }
 
@@ -305,8 +308,8 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
     {
         var result = await Import(files.Write($"{study}.csv", SpikeTrack(study, shuffled)));
 
-        Assert.Equal(16, result.FixesStored);
-        Assert.Equal(1, result.SpeedFlagged);
+        Assert.Equal(16, result.RowsAccepted);
+        Assert.Equal(1, Details(result).SpeedFlagged);
         Assert.Equal(1, result.Flagged);
         Assert.Equal(109, await Count($"select event_id from fixes where speed_outlier and study_id = (select id from studies where name = '{study}')"));
         // Flagged, never deleted; the day's track line leaves the spike out.
@@ -319,7 +322,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
     {
         var result = await Import(files.Write("SpeedLimit.csv", SpikeTrack("SpeedLimit", false)), new TrackImportOptions { SpeedLimitKmh = 400 });
 
-        Assert.Equal(0, result.SpeedFlagged);
+        Assert.Equal(0, Details(result).SpeedFlagged);
     }
 
     [Fact]
@@ -334,7 +337,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         Assert.Equal(0, await Count("select count(*) from fixes where speed_outlier and study_id = (select id from studies where name = 'SpeedLater')"));
         var second = await Import(files.Write("later-2.csv", all[0] + "\n" + all.Single(l => l.StartsWith("110,", StringComparison.Ordinal)) + "\n"));
 
-        Assert.Equal(1, second.FixesStored);
+        Assert.Equal(1, second.RowsAccepted);
         Assert.Equal(109, await Count("select event_id from fixes where speed_outlier and study_id = (select id from studies where name = 'SpeedLater')"));
     }
 
@@ -347,15 +350,15 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
                 $"{200 + h},2024-01-10 {h:D2}:00:00.000,{(h < 9 ? 130.35 + h * 0.001 : 132.85 + h * 0.001)},32.09,HC-7,Append\n")));
         var first = await Import(files.Write("append-1.csv", Hours(0, 9)));
         // 9:00 ends the stored track with one fast leg in: a spike as far as anyone can tell.
-        Assert.Equal(1, first.SpeedFlagged);
+        Assert.Equal(1, Details(first).SpeedFlagged);
         Assert.Equal(209, await Count("select event_id from fixes where speed_outlier and study_id = (select id from studies where name = 'Append')"));
 
         var second = await Import(files.Write("append-2.csv", Hours(10, 15)));
 
         // 10:00 onwards stay where 9:00 was: 9:00 is left slowly, so it is a fast flight, not a spike.
-        Assert.Equal("direct copy", second.Route);
-        Assert.Equal(6, second.FixesStored);
-        Assert.Equal(0, second.SpeedFlagged);
+        Assert.Equal("direct copy", Details(second).Route);
+        Assert.Equal(6, second.RowsAccepted);
+        Assert.Equal(0, Details(second).SpeedFlagged);
         Assert.Equal(0, await Count("select count(*) from fixes where speed_outlier and study_id = (select id from studies where name = 'Append')"));
         Assert.Equal(16, await FixesOf("Append"));
     }
@@ -372,7 +375,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 
         var result = await Import(path);
 
-        Assert.Equal(4, result.FixesStored);
+        Assert.Equal(4, result.RowsAccepted);
         Assert.Equal(2, result.Flagged);
         Assert.Equal(2, await db.ScalarAsync<long>($"select flagged from imports where id = {result.ImportId}"));
     }
@@ -387,8 +390,8 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         // 8 animals; M5 has the most fixes (13,099), M1 the fewest (919).
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Equal(47_347, result.RowsRead);
-        Assert.Equal(14_443, result.RowsWithoutLocation);
-        Assert.Equal(32_904, result.FixesStored);
+        Assert.Equal(14_443, Details(result).RowsWithoutLocation);
+        Assert.Equal(32_904, result.RowsAccepted);
         Assert.Equal(0, result.Duplicates);
         Assert.Equal(0, result.ErrorCount);
         const string study = "Martes pennanti LaPoint New York";
@@ -397,8 +400,8 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         Assert.Equal(13_099, await Count($"select count(*) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'M5'"));
         Assert.Equal(919, await Count($"select count(*) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'M1'"));
         // The e-obs columns are kept per fix: the header has 25 columns, 11 of them are fixes' own.
-        Assert.Equal(14, result.AttributeColumns.Count);
-        Assert.Contains("eobs:used-time-to-get-fix", result.AttributeColumns);
+        Assert.Equal(14, Details(result).AttributeColumns.Count);
+        Assert.Contains("eobs:used-time-to-get-fix", Details(result).AttributeColumns);
         // Martes pennanti is no catalogue species: accepted all the same.
         Assert.Equal(0, await Count($"select count(*) from individuals i join studies s on s.id = i.study_id where s.name = '{study}' and species_name is not null"));
         Assert.Equal("Martes pennanti", await db.ScalarAsync<string>($"select distinct taxon from individuals i join studies s on s.id = i.study_id where s.name = '{study}'"));
@@ -412,7 +415,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
 
         // A17 was on Misaki until 1 Feb, B42 on Misaki from 5 Feb, A17 on Kenta from 1 Mar.
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(3, result.FixesStored);
+        Assert.Equal(3, result.RowsAccepted);
         Assert.Equal(2, await Count("select count(*) from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Misaki' and i.study_id = (select id from studies where name = 'Retagged')"));
         Assert.Equal(9003, await Count("select event_id from fixes f join individuals i on i.id = f.individual_id where i.local_identifier = 'Kenta' and i.study_id = (select id from studies where name = 'Retagged')"));
         Assert.Equal(2, await Count("select count(*) from deployments d join individuals i on i.id = d.individual_id where i.local_identifier = 'Misaki' and i.study_id = (select id from studies where name = 'Retagged')"));
@@ -432,8 +435,8 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var result = await Import(path, new TrackImportOptions { ReferencePath = TestFiles.Data("tracks/reference-retagged.csv") });
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(1, result.FixesStored);
-        Assert.Equal(2, result.RowsWithoutIndividual);
+        Assert.Equal(1, result.RowsAccepted);
+        Assert.Equal(2, Details(result).RowsWithoutIndividual);
         Assert.Equal(9102, await Count("select event_id from fixes where study_id = (select id from studies where name = 'Undeployed')"));
     }
 
@@ -446,7 +449,7 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var result = await Import(path);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
-        Assert.Equal(3, result.FixesStored);
+        Assert.Equal(3, result.RowsAccepted);
         Assert.Equal(1, await Count("select count(*) from fixes where event_id = 5001 and study_id = (select id from studies where name = 'Windows')"));
     }
 
@@ -456,7 +459,10 @@ public sealed class TrackImportTests(PostgisDatabase db) : IClassFixture<Postgis
         var result = await Import(TestFiles.Data("tracks/tags-without-individuals.csv"));
 
         Assert.Equal(ImportStatus.Rejected, result.Status);
-        Assert.Contains("--reference", result.Message, StringComparison.Ordinal);
+        // The way out is said as a remedy each caller words in its own options; the message carries no flag.
+        Assert.Equal(ImportRemedy.ReferenceData, result.Remedies);
+        Assert.Contains("reference data (deployments)", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", result.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => files.Dispose();

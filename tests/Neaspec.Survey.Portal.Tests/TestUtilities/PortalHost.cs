@@ -105,7 +105,14 @@ public class PortalHost : IAsyncLifetime
 /// <summary>An HttpClient that signs in, fetches antiforgery tokens from forms and uploads files.</summary>
 public sealed partial class PortalClient(Uri baseAddress) : IDisposable
 {
-    private readonly HttpClient http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    private readonly HttpClient http = new(new SocketsHttpHandler
+    {
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false,
+        // An upload sent with "Expect: 100-continue" waits for the server's word before its body, however
+        // slow a loaded machine makes the server (the default wait is 1 s, then the body goes anyway).
+        Expect100ContinueTimeout = TimeSpan.FromMinutes(5),
+    })
     {
         BaseAddress = baseAddress,
     };
@@ -153,7 +160,7 @@ public sealed partial class PortalClient(Uri baseAddress) : IDisposable
 
     /// <summary>Posts a file to the upload page the way a browser does (multipart, with the form's token).</summary>
     public async Task<HttpResponseMessage> UploadAsync(string fileName, byte[]? bytes, bool acceptPartial = false, string page = "/Upload",
-        bool withToken = true, bool chunked = false)
+        bool withToken = true, bool chunked = false, bool expectContinue = false)
     {
         var token = await TokenAsync(page);
         using var form = new MultipartFormDataContent();
@@ -172,6 +179,9 @@ public sealed partial class PortalClient(Uri baseAddress) : IDisposable
             form.Add(file, "File", fileName);
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, page) { Content = form };
+        // A refusal from the announced length arrives before the body is sent, so the client never writes
+        // into a connection the server has already closed (a broken pipe instead of the answer).
+        request.Headers.ExpectContinue = expectContinue;
         if (chunked)
         {
             // No Content-Length: the server learns the size only by reading.

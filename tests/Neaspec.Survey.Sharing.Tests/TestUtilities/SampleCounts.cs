@@ -25,11 +25,11 @@ public sealed class SampleCounts : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await PostgisDatabase.CreateAsync();
-        var sites = await new SiteImporter(Db.Database).ImportAsync(TestFiles.Sample("sites.csv"));
+        var sites = await Db.Database.ImportAsync(new SiteImporter(), TestFiles.Sample("sites.csv"));
         Assert.True(sites.ImportId is not null, sites.Message);
         foreach (var file in order)
         {
-            var counts = await new CountImporter(Db.Database).ImportAsync(TestFiles.Sample(file));
+            var counts = await Db.Database.ImportAsync(new CountImporter(), TestFiles.Sample(file));
             Assert.True(counts.Loaded, counts.Message);
         }
     }

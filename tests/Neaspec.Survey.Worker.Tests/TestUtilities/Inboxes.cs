@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Neaspec.Survey.Storage;
-using Neaspec.Survey.Worker.Inbox;
+using Neaspec.Survey.Ingestion.Import;
 
 namespace Neaspec.Survey.Worker.Tests.TestUtilities;
 
@@ -28,8 +28,8 @@ public sealed class TestInbox : IDisposable
     };
 
     public ImportRunner Runner(SurveyDatabase database, WorkerOptions? options = null, TestLogger<ImportRunner>? logger = null,
-        IReadOnlyDictionary<FileKind, FileImport>? importers = null) =>
-        new(database, options ?? Options(), importers, logger ?? new TestLogger<ImportRunner>());
+        IReadOnlyDictionary<FileKind, IFileImporter>? importers = null, TimeProvider? time = null) =>
+        new(database, options ?? Options(), importers, logger ?? new TestLogger<ImportRunner>(), time);
 
     /// <summary>Writes a file into the inbox, its time stamp in the past so it has settled.</summary>
     public string Drop(string name, string content, TimeSpan? age = null)

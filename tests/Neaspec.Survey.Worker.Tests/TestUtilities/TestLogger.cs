@@ -7,6 +7,7 @@ namespace Neaspec.Survey.Worker.Tests.TestUtilities;
 public sealed class TestLogger<T> : ILogger<T>
 {
     private readonly ConcurrentQueue<string> lines = new();
+    private readonly List<(string Fragment, TaskCompletionSource Logged)> waiting = [];
 
     public IReadOnlyList<string> Lines => [.. lines];
 
@@ -19,6 +20,30 @@ public sealed class TestLogger<T> : ILogger<T>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);
-        lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
+        var line = $"{logLevel}: {formatter(state, exception)}";
+        lines.Enqueue(line);
+        lock (waiting)
+        {
+            foreach (var w in waiting.Where(w => line.Contains(w.Fragment, StringComparison.Ordinal)).ToList())
+            {
+                w.Logged.TrySetResult();
+                waiting.Remove(w);
+            }
+        }
+    }
+
+    /// <summary>Completes when a line containing <paramref name="fragment"/> is logged (or was already).</summary>
+    public Task LoggedAsync(string fragment)
+    {
+        lock (waiting)
+        {
+            if (lines.Any(l => l.Contains(fragment, StringComparison.Ordinal)))
+            {
+                return Task.CompletedTask;
+            }
+            var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.Add((fragment, logged));
+            return logged.Task;
+        }
     }
 }

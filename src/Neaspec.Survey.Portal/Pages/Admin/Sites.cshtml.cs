@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Neaspec.Survey.Ingestion.Sites;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Portal.Uploads;
 using Neaspec.Survey.Sharing.Sensitive;
@@ -18,7 +18,7 @@ public sealed class SitesModel(UserManager<PortalUser> users, SurveyDatabase dat
 
     public IReadOnlyList<Site> Sites { get; private set; } = [];
 
-    public SiteImportResult? Result { get; private set; }
+    public ImportOutcome? Result { get; private set; }
 
     public string? Error { get; private set; }
 

@@ -10,10 +10,6 @@ using Neaspec.Survey.Storage;
 
 namespace Neaspec.Survey.Portal.Pages.Reports;
 
-/// <summary>One connectivity report run, as listed on the page (read from the run's <c>run.json</c>).</summary>
-public sealed record ConnectivityRun(string Id, string Species, string Season, int Year, string DistancesKm, string Language,
-    string RunBy, DateTime CreatedAt, string Summary);
-
 /// <summary>Reports for analysts (and admins): the connectivity report, run into a folder of its own under
 /// <c>reports/connectivity/&lt;random id&gt;/</c> of the storage folder, listed with downloads of its HTML and a
 /// zip of all its files. Downloads resolve a run id (32 hex digits, a folder this page created) and one of two
