@@ -21,7 +21,7 @@ internal static class ReportCommandLine
         }
         if (r.TimeZone is not null)
         {
-            parts.Add($"--time-zone {Quote(inputs.Window.Season.TimeZone)}");
+            parts.Add($"--time-zone {inputs.Window.Season.TimeZone}");
         }
         parts.Add($"--links {LinkDecision.Option(inputs.Links.Choice)}");
         if (inputs.Links.UsesDistance)

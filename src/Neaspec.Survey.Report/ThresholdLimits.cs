@@ -43,6 +43,15 @@ public static class ThresholdLimits
         {
             problems.Add($"--area-total: {Text(total)} is not a positive number (A_L, e.g. the flyway population)");
         }
+        // The window's and zone's text, before any database is read (which season it belongs to is checked later).
+        if (request.Window is { } window && Season.Parse("window", window, null, Season.DefaultTimeZone, out var windowError) is null)
+        {
+            problems.Add($"--window: {windowError}");
+        }
+        if (request.TimeZone is { } zone && !Season.TryZone(zone, out var zoneError))
+        {
+            problems.Add($"--time-zone: {zoneError}");
+        }
         return problems;
     }
 

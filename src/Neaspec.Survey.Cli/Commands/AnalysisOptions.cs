@@ -90,11 +90,18 @@ internal sealed class AnalysisOptions
     }
 
     /// <summary>The names of the options given on the command line.</summary>
-    public IReadOnlyList<string> Given(ParseResult parseResult) => [.. All.Where(o => parseResult.GetResult(o) is not null).Select(o => o.Name)];
+    public IReadOnlyList<string> Given(ParseResult parseResult) => [.. All.Where(o => parseResult.GetResult(o) is { Implicit: false }).Select(o => o.Name)];
 
-    /// <summary><paramref name="request"/> with the options given; the problems of the values that are not numbers
-    /// (the ranges are checked with the request, <see cref="ThresholdLimits"/>).</summary>
+    /// <summary><paramref name="request"/> with the options given, and every problem of their values at once: text that
+    /// is not a number, and values out of range (<see cref="ThresholdLimits"/>).</summary>
     public ReportRequest Apply(ParseResult parseResult, ReportRequest request, List<string> problems)
+    {
+        var applied = Read(parseResult, request, problems);
+        problems.AddRange(ThresholdLimits.Problems(applied));
+        return applied;
+    }
+
+    private ReportRequest Read(ParseResult parseResult, ReportRequest request, List<string> problems)
     {
         double? Km(Option<string?> option, string example) => ThresholdLimits.Number(option.Name, parseResult.GetValue(option), "km", example, problems);
         double? Hours(Option<string?> option, string example) => ThresholdLimits.Number(option.Name, parseResult.GetValue(option), "hours", example, problems);

@@ -111,7 +111,7 @@ internal static class ConnectivityCommand
             }
             if (analysis.Given(parseResult) is { Count: > 0 } fromDatabaseOnly)
             {
-                Console.Error.WriteLine($"connectivity: {string.Join(", ", fromDatabaseOnly)} need --species (from the database); with --nodes the links come from --edges or distance decay");
+                Console.Error.WriteLine($"connectivity: {string.Join(", ", fromDatabaseOnly)}: only with --species (from the database); with --nodes the links come from --edges or distance decay");
                 return Task.FromResult(1);
             }
             return Task.FromResult(FromFiles(parseResult, distanceList));
