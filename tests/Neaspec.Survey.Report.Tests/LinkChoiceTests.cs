@@ -137,7 +137,7 @@ public sealed class LinkChoiceTests : IDisposable
         var html = await HtmlReport.RenderAsync(report);
         var panel = html[html.IndexOf("id=\"panel-telemetry\"", StringComparison.Ordinal)..html.IndexOf("id=\"panel-d250km\"", StringComparison.Ordinal)];
         Assert.Equal(2, Regex.Matches(panel, "<path class=\"link weak\"").Count);
-        Assert.Contains("data-legend=\"weak\">dashed: seen in fewer than 3 tagged birds", panel, StringComparison.Ordinal);
+        Assert.Contains("data-legend=\"weak\">dashed: fewer than 3 tagged birds", panel, StringComparison.Ordinal);
         Assert.DoesNotContain("transitions / departures", html, StringComparison.Ordinal);
     }
 

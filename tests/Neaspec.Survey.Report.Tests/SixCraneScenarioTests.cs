@@ -21,6 +21,9 @@ public sealed class SixCraneScenarioTests
     private static ReportSite Site(string code, string country, double lon, double lat, Geometry? area = null) =>
         new(code, new Dictionary<string, string> { ["en"] = code }, country, lon, lat, area);
 
+    /// <summary>The seven known sites of the scenario.</summary>
+    public static IReadOnlyDictionary<string, ReportSite> ScenarioSites => Sites;
+
     private static readonly Dictionary<string, ReportSite> Sites = new[]
     {
         Site("RU-MUR", "RU", 128.0, 49.9),                                        // Muraviovka, breeding
