@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Neaspec.Survey.Ingestion.Counts;
@@ -23,18 +21,10 @@ public sealed class ReportFormTests(PortalHost host) : IClassFixture<PortalHost>
         var counts = await new CountImporter(host.Db.Database).ImportAsync(TestFiles.Sample("crane-counts-2024-2025.csv"));
         Assert.True(counts.Status is "succeeded" or "unchanged", counts.Message);
         // One tagged Hooded Crane, hourly: 48 h at Suncheon Bay from 5 Dec 2024, 48 h at Cheorwon, 48 h back at Suncheon.
-        var csv = new StringBuilder("event-id,visible,timestamp,location-long,location-lat,individual-taxon-canonical-name,individual-local-identifier,study-name\n");
-        var id = 1;
-        foreach (var (offset, lon, lat) in new[] { (0, 127.51, 34.88), (56, 127.22, 38.25), (112, 127.51, 34.88) })
-        {
-            for (var h = 0; h < 48; h++)
-            {
-                csv.Append(CultureInfo.InvariantCulture,
-                    $"{id++},true,{new DateTime(2024, 12, 5, 0, 0, 0, DateTimeKind.Utc).AddHours(offset + h):yyyy-MM-dd HH:mm:ss.fff},{lon},{lat},Grus monacha,HC-P1,Portal test\n");
-            }
-        }
+        var csv = MovebankCsv.HourlyStays("HC-P1", "Grus monacha", "Portal test", new DateTime(2024, 12, 5, 0, 0, 0, DateTimeKind.Utc),
+            (0, 48, 127.51, 34.88), (56, 48, 127.22, 38.25), (112, 48, 127.51, 34.88));
         using var files = new TestFiles();
-        var tracks = await new TrackImporter(host.Db.Database).ImportAsync(files.Write("track.csv", csv.ToString()), new TrackImportOptions());
+        var tracks = await new TrackImporter(host.Db.Database).ImportAsync(files.Write("track.csv", csv), new TrackImportOptions());
         Assert.True(tracks.Status is ImportStatus.Succeeded or ImportStatus.Unchanged, tracks.Message);
     }
 

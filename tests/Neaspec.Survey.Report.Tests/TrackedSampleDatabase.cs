@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Storage.Model;
 
@@ -32,19 +30,6 @@ public sealed class TrackedSampleDatabase : IAsyncLifetime
     public Task DisposeAsync() => Sample.DisposeAsync();
 
     /// <summary>The Movebank CSV of the crane.</summary>
-    public static string OneCrane()
-    {
-        var csv = new StringBuilder("event-id,visible,timestamp,location-long,location-lat,individual-taxon-canonical-name,individual-local-identifier,study-name\n");
-        var id = 1;
-        var start = new DateTime(2024, 12, 5, 0, 0, 0, DateTimeKind.Utc);
-        foreach (var (offsetHours, lon, lat) in new[] { (0, 127.51, 34.88), (56, 127.22, 38.25), (112, 127.51, 34.88) })
-        {
-            for (var h = 0; h < 48; h++)
-            {
-                csv.Append(CultureInfo.InvariantCulture,
-                    $"{id++},true,{start.AddHours(offsetHours + h):yyyy-MM-dd HH:mm:ss.fff},{lon + (0.001 * (h % 3))},{lat},Grus monacha,HC-CLI,CLI telemetry test\n");
-            }
-        }
-        return csv.ToString();
-    }
+    public static string OneCrane() => MovebankCsv.HourlyStays("HC-CLI", "Grus monacha", "CLI telemetry test",
+        new DateTime(2024, 12, 5, 0, 0, 0, DateTimeKind.Utc), (0, 48, 127.51, 34.88), (56, 48, 127.22, 38.25), (112, 48, 127.51, 34.88));
 }
