@@ -22,4 +22,5 @@ root.Subcommands.Add(PortalCommand.Create());
 root.Subcommands.Add(TracksCommand.Create());
 root.Subcommands.Add(MigratoryConnectivityCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(SeasonsCommand.Create());
 return await root.Parse(args).InvokeAsync();

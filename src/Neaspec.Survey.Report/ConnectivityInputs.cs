@@ -1,3 +1,4 @@
+using System.Globalization;
 using NetTopologySuite.Geometries;
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Storage;
@@ -46,8 +47,8 @@ public sealed record InputsResult(ConnectivityInputs? Inputs, IReadOnlyList<stri
 /// <remarks>
 /// Nodes are the sites where the species was counted in the window (a real 0 included; a site with only
 /// "not counted" surveys is not a node: its number is unknown, not 0), plus, with telemetry, every site a
-/// tracked bird was at in the season or moved to, candidate sites included. Links come from telemetry when there
-/// are fixes, otherwise from distance decay.
+/// tracked bird was at in the season or moved to, candidate sites included (the same nodes for every run). Which
+/// links: <see cref="Links"/> (as asked, else both when the window has tracks, else distance decay).
 /// </remarks>
 public sealed class ConnectivityInputs
 {
@@ -86,6 +87,26 @@ public sealed class ConnectivityInputs
 
     /// <summary>The telemetry network when there are fixes, else null.</summary>
     public TelemetryNetwork? Telemetry { get; init; }
+
+    /// <summary>Which links the report uses and why.</summary>
+    public LinkDecision Links { get; init; } = new(LinkChoice.Distance, false, "");
+
+    /// <summary>Where the window's dates come from, in words: this run's --window, or the seasons table (the species'
+    /// own row or the default one).</summary>
+    public string WindowSource => Request.Window is not null ? "set for this run (--window)"
+        : Window.Season.Species is { } own ? $"the seasons table, {own}'s own window" : "the seasons table, the default window";
+
+    /// <summary>Sites with a count of the species in the window (a real 0 included), by code.</summary>
+    public IReadOnlyList<string> CountedSites { get; init; } = [];
+
+    /// <summary>Tagged individuals present at each site in the season (a stay overlapping the window), when there is
+    /// telemetry; null without.</summary>
+    public IReadOnlyDictionary<string, int>? TaggedBirds { get; init; }
+
+    /// <summary>Counted sites that no tagged bird stayed at in the season, by code: in a telemetry run they have no
+    /// links, because no tracked bird went there, not because the birds counted there go nowhere. Null without
+    /// telemetry.</summary>
+    public IReadOnlyList<string>? UnvisitedSites { get; init; }
 
     /// <summary>Reads the inputs of <paramref name="request"/> from the database.</summary>
     public static async Task<InputsResult> LoadAsync(SurveyDatabase database, ReportRequest request, CancellationToken cancellationToken = default)
@@ -195,37 +216,34 @@ public sealed class ConnectivityInputs
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(fixes);
+        var thresholdProblems = ThresholdLimits.Problems(request);
+        if (thresholdProblems.Count > 0)
+        {
+            return new InputsResult(null, thresholdProblems);
+        }
         var peaks = NodeWeights.PeakCount(
             counts.Select(c => new CountRecord(c.SiteCode, species, c.Date, c.Individuals)), species, window.From, window.To);
 
-        TelemetryNetwork? telemetry = null;
-        IReadOnlyDictionary<string, double>? tracked = null;
-        SiteAssignment? assignment = null;
         var allSites = new Dictionary<string, ReportSite>(sites, StringComparer.Ordinal);
         var codes = new SortedSet<string>(peaks.Keys, StringComparer.Ordinal);
-        if (fixes.Count > 0)
+        var tracks = fixes.Count > 0 ? TrackedPart.Of(request, window, sites, fixes) : null;
+        if (tracks is not null)
         {
-            var known = sites.Values.OrderBy(s => s.Code, StringComparer.Ordinal)
-                .Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country, s.Area)).ToArray();
-            assignment = StaySites.Assign(StayDetector.Detect(fixes, request.Stays), known, request.SiteAssignment);
-            foreach (var candidate in assignment.Candidates)
+            foreach (var candidate in tracks.Assignment.Candidates)
             {
-                allSites[candidate.Code] = CandidateSite(candidate, known);
+                allSites[candidate.Code] = CandidateSite(candidate, tracks.Known);
             }
-            telemetry = TelemetryNetwork.Build(assignment.Visits, window);
-            tracked = NodeWeights.TrackedIndividuals(
-                assignment.Visits.Where(v => v.Stay.Arrival < window.End && v.Stay.Departure >= window.Start));
-            codes.UnionWith(telemetry.Sites);
+            codes.UnionWith(tracks.Telemetry.Sites);
         }
 
         var problems = new List<string>();
         var weights = request.Weighting switch
         {
             NodeWeighting.PeakCount => peaks,
-            NodeWeighting.TrackedIndividuals => tracked,
+            NodeWeighting.TrackedIndividuals => tracks?.Tracked,
             _ => null,
         };
-        if (request.Weighting == NodeWeighting.TrackedIndividuals && tracked is null)
+        if (request.Weighting == NodeWeighting.TrackedIndividuals && tracks is null)
         {
             problems.Add($"--weight individuals: no telemetry fixes of {species} in {window}; use peak-count or uniform");
         }
@@ -237,12 +255,14 @@ public sealed class ConnectivityInputs
         {
             problems.Add($"every site weighs 0 for {species} in {window}: nothing is connected");
         }
+        var links = DecideLinks(request, species, window, fixes, tracks?.Telemetry, problems);
+        var nodeSites = codes.Select(c => allSites[c]).Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country));
+        var nodes = problems.Count == 0 ? NodeWeights.Nodes(nodeSites, request.Weighting, weights) : [];
+        CheckAreaTotal(request, nodes, problems);
         if (problems.Count > 0)
         {
             return new InputsResult(null, problems);
         }
-        var nodeSites = codes.Select(c => allSites[c]).Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country));
-        var nodes = NodeWeights.Nodes(nodeSites, request.Weighting, weights);
         return new InputsResult(new ConnectivityInputs
         {
             Request = request,
@@ -253,10 +273,79 @@ public sealed class ConnectivityInputs
             Counts = counts,
             Fixes = fixes,
             Nodes = nodes,
-            Telemetry = telemetry,
-            Visits = assignment?.Visits ?? [],
-            Candidates = assignment?.Candidates ?? [],
+            Telemetry = tracks?.Telemetry,
+            Visits = tracks?.Assignment.Visits ?? [],
+            Candidates = tracks?.Assignment.Candidates ?? [],
+            Links = links,
+            CountedSites = [.. peaks.Keys.Order(StringComparer.Ordinal)],
+            TaggedBirds = tracks?.Telemetry.Presence.ToDictionary(p => p.Site, p => p.Individuals + p.Unknown, StringComparer.Ordinal),
+            UnvisitedSites = tracks is null ? null
+                : [.. peaks.Keys.Except(tracks.Telemetry.Presence.Select(p => p.Site), StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         }, []);
+    }
+
+    /// <summary>The telemetry side of the inputs: stays of the whole tracks, their sites (known or candidate), the
+    /// season's network and the tracked individuals per site.</summary>
+    private sealed record TrackedPart(IReadOnlyList<KnownSite> Known, SiteAssignment Assignment, TelemetryNetwork Telemetry,
+        IReadOnlyDictionary<string, double> Tracked)
+    {
+        public static TrackedPart Of(ReportRequest request, SeasonWindow window, IReadOnlyDictionary<string, ReportSite> sites, IReadOnlyList<Fix> fixes)
+        {
+            var known = sites.Values.OrderBy(s => s.Code, StringComparer.Ordinal)
+                .Select(s => new KnownSite(s.Code, s.Longitude, s.Latitude, s.Country, s.Area)).ToArray();
+            var assignment = StaySites.Assign(StayDetector.Detect(fixes, request.Stays), known, request.SiteAssignment);
+            var telemetry = TelemetryNetwork.Build(assignment.Visits, window);
+            var tracked = NodeWeights.TrackedIndividuals(
+                assignment.Visits.Where(v => v.Stay.Arrival < window.End && v.Stay.Departure >= window.Start));
+            return new TrackedPart(known, assignment, telemetry, tracked);
+        }
+    }
+
+    /// <summary>
+    /// The links of the run and why: as asked with <see cref="ReportRequest.Links"/>, else both when the window has
+    /// tracks (the telemetry run with distance decay beside it, over the same nodes) and distance decay when it has
+    /// none. Asking for telemetry without tracks, or for a sensitivity run without telemetry, is a problem.
+    /// </summary>
+    private static LinkDecision DecideLinks(ReportRequest request, string species, SeasonWindow window, IReadOnlyList<Fix> fixes,
+        TelemetryNetwork? telemetry, List<string> problems)
+    {
+        var birds = fixes.Select(f => f.Individual).Distinct(StringComparer.Ordinal).Count();
+        var tracks = telemetry is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"{fixes.Count:#,0} fixes of {birds} tagged {(birds == 1 ? "bird" : "birds")}, {telemetry.Moves.Count} {(telemetry.Moves.Count == 1 ? "move" : "moves")} between sites in the season");
+        LinkDecision decision;
+        if (request.Links is { } asked)
+        {
+            var option = $"--links {LinkDecision.Option(asked)} as asked";
+            decision = new LinkDecision(asked, true, telemetry is null
+                ? $"{option}; no tracks of {species} in {window}"
+                : asked == LinkChoice.Distance ? $"{option}; the tracks ({tracks}) add the sites the birds stayed at as nodes but no links" : $"{option}: {tracks}");
+            if (asked != LinkChoice.Distance && telemetry is null)
+            {
+                problems.Add($"--links {LinkDecision.Option(asked)}: no telemetry fixes of {species} in {window}; use --links distance or leave --links out");
+            }
+        }
+        else
+        {
+            decision = telemetry is null
+                ? new LinkDecision(LinkChoice.Distance, false, $"default: no tracks of {species} in {window}, so distance decay only")
+                : new LinkDecision(LinkChoice.Both, false, $"default: the season has tracks ({tracks}), so telemetry links, with distance decay beside them for comparison");
+        }
+        if (request.Sensitivity && !(decision.UsesTelemetry && telemetry is not null))
+        {
+            problems.Add($"--sensitivity: it varies the thresholds that turn tracks into links, and this run has no telemetry links ({decision.Text})");
+        }
+        return decision;
+    }
+
+    /// <summary>A given A_L must hold every site's weight (the library refuses it otherwise: PC would exceed 1).</summary>
+    private static void CheckAreaTotal(ReportRequest request, IReadOnlyList<SiteNode> nodes, List<string> problems)
+    {
+        var sum = nodes.Sum(n => n.Weight);
+        if (request.AreaTotal is { } total && problems.Count == 0 && total < sum * (1 - 1e-12))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"--area-total: {total:0.###} is less than the sum of the site weights ({sum:#,0.###}); A_L is the total of the whole study area, so PC would exceed 1"));
+        }
     }
 
     /// <summary>
@@ -296,6 +385,7 @@ public sealed class ConnectivityInputs
         {
             problems.Add("p0 must be strictly between 0 and 1");
         }
+        problems.AddRange(ThresholdLimits.Problems(r));
         return problems;
     }
 

@@ -15,45 +15,55 @@ public sealed class ConnectivityReport
     /// <summary>At most this many links (the strongest by flux) are drawn and written per run.</summary>
     public const int MaximumLinks = 1000;
 
-    private ConnectivityReport(ConnectivityInputs inputs, IReadOnlyList<ReportRun> runs, DateTime generatedAt)
+    private ConnectivityReport(ConnectivityInputs inputs, IReadOnlyList<ReportRun> runs, DateTime generatedAt, SensitivityResult? sensitivity)
     {
         Inputs = inputs;
         Runs = runs;
         GeneratedAt = generatedAt;
+        Sensitivity = sensitivity;
     }
 
     /// <summary>What the report was computed from.</summary>
     public ConnectivityInputs Inputs { get; }
 
-    /// <summary>One run per distance (in the order asked), or one telemetry run.</summary>
+    /// <summary>The telemetry run (when its links are used), then one run per distance (in the order asked, when
+    /// distance-decay links are used).</summary>
     public IReadOnlyList<ReportRun> Runs { get; }
+
+    /// <summary>The ranking of sites over the threshold grid, when the request asked for it.</summary>
+    public SensitivityResult? Sensitivity { get; }
 
     /// <summary>UTC time of the computation.</summary>
     public DateTime GeneratedAt { get; }
 
-    /// <summary>Where links come from: "telemetry" or "distance decay".</summary>
-    public string LinkSource => Inputs.Telemetry is null ? "distance decay" : "telemetry";
+    /// <summary>Where links come from: "telemetry", "distance decay" or "telemetry and distance decay" (why:
+    /// <see cref="ConnectivityInputs.Links"/>).</summary>
+    public string LinkSource => Inputs.Links.Text;
 
-    /// <summary>Runs the analyses.</summary>
-    public static ConnectivityReport Compute(ConnectivityInputs inputs)
+    /// <summary>Runs the analyses: the telemetry run and the distance-decay runs as <see cref="ConnectivityInputs.Links"/>
+    /// says, and the sensitivity grid when asked. <paramref name="time"/> (default the system clock) stamps the
+    /// report, so a test can make two runs write identical pages.</summary>
+    public static ConnectivityReport Compute(ConnectivityInputs inputs, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var runs = new List<ReportRun>();
-        if (inputs.Telemetry is { } telemetry)
+        if (inputs.Links.UsesTelemetry && inputs.Telemetry is { } telemetry)
         {
             runs.Add(Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry, inputs.Request.AreaTotal));
         }
-        else
+        if (inputs.Links.UsesDistance)
         {
             foreach (var d in inputs.Request.DistancesKm)
             {
                 runs.Add(Run(d, new DistanceDecay(d, inputs.Request.Probability).Build(inputs.Nodes), null, inputs.Request.AreaTotal));
             }
         }
-        return new ConnectivityReport(inputs, runs, DateTime.UtcNow);
+        var sensitivity = inputs.Request.Sensitivity ? SensitivityAnalysis.Run(inputs) : null;
+        return new ConnectivityReport(inputs, runs, (time ?? TimeProvider.System).GetUtcNow().UtcDateTime, sensitivity);
     }
 
-    private static ReportRun Run(double? distanceKm, SiteNetwork network, TelemetryNetwork? telemetry, double? areaTotal)
+    /// <summary>One analysis of the report's nodes: the library's result and the links to draw and write.</summary>
+    internal static ReportRun Run(double? distanceKm, SiteNetwork network, TelemetryNetwork? telemetry, double? areaTotal)
     {
         var result = ConnectivityAnalysis.Run(network, new ConnectivityOptions { AreaTotal = areaTotal });
         var nodes = network.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -64,11 +74,9 @@ public sealed class ConnectivityReport
             {
                 var a = nodes[l.From];
                 var b = nodes[l.To];
+                var t = telemetryLinks?.GetValueOrDefault((l.From, l.To));
                 return new ReportLink(l.From, l.To, GreatCircle.DistanceKm(a.Longitude, a.Latitude, b.Longitude, b.Latitude),
-                    l.Probability, a.Weight * b.Weight * l.Probability,
-                    telemetryLinks?.GetValueOrDefault((l.From, l.To))?.Individuals,
-                    telemetryLinks?.GetValueOrDefault((l.From, l.To))?.FewIndividuals,
-                    telemetryLinks?.GetValueOrDefault((l.From, l.To))?.AcrossGap);
+                    l.Probability, a.Weight * b.Weight * l.Probability, t?.Individuals, t?.FewIndividuals, t?.AcrossGap, t?.Present);
             })
             .OrderByDescending(l => l.Flux)
             .ThenByDescending(l => l.Probability)
@@ -83,11 +91,15 @@ public sealed class ConnectivityReport
     public IReadOnlyList<(int Rank, SiteNode Node, NodeConnectivity Values, ReportSite Site)> Ranking(ReportRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Network.Nodes
-            .Select((node, i) => (Node: node, Values: run.Result.PerNode[i]))
+        return Rank(run.Network, run.Result).Select(x => (x.Rank, x.Node, x.Values, Inputs.Sites[x.Node.Id])).ToArray();
+    }
+
+    /// <summary>The nodes of a network ranked by dPC, largest first, ties by code: the one order every table, file and
+    /// sensitivity rank uses.</summary>
+    internal static IEnumerable<(int Rank, SiteNode Node, NodeConnectivity Values)> Rank(SiteNetwork network, ConnectivityResult result) =>
+        network.Nodes
+            .Select((node, i) => (Node: node, Values: result.PerNode[i]))
             .OrderByDescending(x => x.Values.DPC)
             .ThenBy(x => x.Node.Id, StringComparer.Ordinal)
-            .Select((x, i) => (i + 1, x.Node, x.Values, Inputs.Sites[x.Node.Id]))
-            .ToArray();
-    }
+            .Select((x, i) => (i + 1, x.Node, x.Values));
 }

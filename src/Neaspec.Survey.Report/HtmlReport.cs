@@ -50,10 +50,11 @@ public static class HtmlReport
         });
     }
 
-    /// <summary>The run whose tab is open when the page loads: the largest d0 (the most connected view).</summary>
+    /// <summary>The run whose tab is open when the page loads: the telemetry run (what the birds did) when there is
+    /// one, else the largest d0 (the most connected view).</summary>
     public static ReportRun OpenRun(ConnectivityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Runs.OrderByDescending(r => r.DistanceKm ?? 0).First();
+        return report.Runs.OrderByDescending(r => r.DistanceKm ?? double.PositiveInfinity).First();
     }
 }

@@ -13,13 +13,16 @@ namespace Neaspec.Survey.Report;
 internal static class ReportCsv
 {
     /// <summary>nodes.csv: species, season, year, distance_km, site code, name, country, coordinates, weight,
-    /// rank by dPC, dPC, dPCintra, dPCflux, dPCconnector, dIIC, BC.</summary>
+    /// rank by dPC, dPC, dPCintra, dPCflux, dPCconnector, dIIC, BC; then candidate (an unnamed site of tracked birds'
+    /// stays), tagged_birds (present in the season) and unvisited_by_tagged_birds (a counted site none stayed at); the
+    /// last two are empty without telemetry.</summary>
     public static async Task WriteNodesAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
     {
         var i = report.Inputs;
         await using var csv = CsvOutput.ToFile(path);
         csv.WriteHeader(["species", "season", "year", "distance_km", "site_code", "site_name", "country", "longitude", "latitude",
-            "weight", "rank", "dPC", "dPCintra", "dPCflux", "dPCconnector", "dIIC", "BC"]);
+            "weight", "rank", "dPC", "dPCintra", "dPCflux", "dPCconnector", "dIIC", "BC",
+            "candidate", "tagged_birds", "unvisited_by_tagged_birds"]);
         foreach (var run in report.Runs)
         {
             foreach (var (rank, node, v, site) in report.Ranking(run))
@@ -31,6 +34,9 @@ internal static class ReportCsv
                 WriteNumbers(csv, node.Longitude, node.Latitude, node.Weight);
                 csv.WriteField(rank);
                 WriteNumbers(csv, v.DPC, v.DPCintra, v.DPCflux, v.DPCconnector, v.DIIC, v.BC);
+                csv.WriteField(Bool(site.IsCandidate));
+                csv.WriteField(ReportGeoJson.TaggedBirds(i, node.Id));
+                csv.WriteField(Bool(ReportGeoJson.Unvisited(i, node.Id)));
                 await csv.EndRecordAsync(cancellationToken);
             }
         }
@@ -54,12 +60,13 @@ internal static class ReportCsv
         }
     }
 
-    /// <summary>summary.csv: the whole-network indices of each run.</summary>
+    /// <summary>summary.csv: the whole-network indices of each run, then where its links come from and the A_L
+    /// used (given, or the sum of the weights).</summary>
     public static async Task WriteSummaryAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
     {
         await using var csv = CsvOutput.ToFile(path);
         csv.WriteHeader(["species", "season", "year", "distance_km", "probability", "PC", "EC", "IIC", "PCnum", "PCintra", "PCdirect",
-            "PCstep", "transboundary_share", "nodes", "links", "components"]);
+            "PCstep", "transboundary_share", "nodes", "links", "components", "link_source", "area_total"]);
         foreach (var run in report.Runs)
         {
             var r = run.Result;
@@ -71,6 +78,8 @@ internal static class ReportCsv
             csv.WriteField(r.Nodes);
             csv.WriteField(r.Links);
             csv.WriteField(r.Components);
+            csv.WriteField(run.Source);
+            csv.WriteField(r.AreaTotal);
             await csv.EndRecordAsync(cancellationToken);
         }
     }
@@ -83,6 +92,9 @@ internal static class ReportCsv
         csv.WriteField(report.Inputs.Window.Year);
         csv.WriteField(run.DistanceKm);
     }
+
+    /// <summary>true / false as R and JSON write them; empty for "not applicable".</summary>
+    internal static string Bool(bool? value) => value switch { true => "true", false => "false", null => "" };
 
     private static void WriteNumbers(CsvWriter csv, params ReadOnlySpan<double> values)
     {

@@ -27,13 +27,28 @@ internal static class ReportGeoJson
                     { "country", site.Country }, { "weight", node.Weight }, { "rank", rank }, { "dPC", v.DPC },
                     { "dPCintra", v.DPCintra }, { "dPCflux", v.DPCflux }, { "dPCconnector", v.DPCconnector },
                     { "dIIC", v.DIIC }, { "BC", v.BC },
+                    // Issue 12: a candidate (unnamed) site, and whether tagged birds stayed at it.
+                    { "candidate", site.IsCandidate }, { "tagged_birds", TaggedBirds(i, node.Id) },
+                    { "unvisited_by_tagged_birds", Unvisited(i, node.Id) },
                 }));
             }
         }
         return collection;
     }
 
-    /// <summary>One line feature per drawn link and run: from, to, length_km, p, flux = a_i a_j p_ij.</summary>
+    /// <summary>Tagged birds present at a site in the season; null without telemetry.</summary>
+    internal static int? TaggedBirds(ConnectivityInputs inputs, string code) =>
+        inputs.TaggedBirds is { } birds ? birds.GetValueOrDefault(code) : null;
+
+    /// <summary>True for a counted site no tagged bird stayed at in the season, false for the others; null without
+    /// telemetry.</summary>
+    internal static bool? Unvisited(ConnectivityInputs inputs, string code) =>
+        inputs.UnvisitedSites is { } unvisited ? unvisited.Contains(code, StringComparer.Ordinal) : null;
+
+    /// <summary>One line feature per drawn link and run: from_site, to_site, length_km, p, flux = a_i a_j p_ij, source
+    /// (telemetry or distance decay) and, for telemetry links, individuals (birds that made the move), present (the
+    /// birds at from_site with a known next state: p = individuals / present), few_individuals (seen in fewer than 3
+    /// birds) and across_gap (birds whose move crossed a gap in the data); those four are null for distance decay.</summary>
     public static FeatureCollection Links(ConnectivityReport report)
     {
         var i = report.Inputs;
@@ -49,9 +64,10 @@ internal static class ReportGeoJson
                 collection.Add(new Feature(line, new AttributesTable
                 {
                     { "species", i.Species }, { "season", i.Window.Season.Name }, { "year", i.Window.Year },
-                    { "distance_km", run.DistanceKm }, { "source", report.LinkSource }, { "directed", run.Network.IsDirected },
+                    { "distance_km", run.DistanceKm }, { "source", run.Source }, { "directed", run.Network.IsDirected },
                     { "from_site", link.From }, { "to_site", link.To }, { "length_km", link.LengthKm },
                     { "p", link.Probability }, { "flux", link.Flux }, { "individuals", link.Individuals },
+                    { "present", link.Present }, { "few_individuals", link.FewIndividuals }, { "across_gap", link.AcrossGap },
                 }));
             }
         }

@@ -10,5 +10,7 @@ namespace Neaspec.Survey.Report;
 /// <param name="FewIndividuals">True for a telemetry link seen in fewer than
 /// <see cref="Connectivity.TelemetryLink.FewIndividualsBelow"/> individuals; null for distance decay.</param>
 /// <param name="AcrossGap">Individuals whose move crossed a gap in the data (telemetry links only).</param>
+/// <param name="Present">Individuals present at i in the season with a known next state, the denominator of p_ij
+/// (telemetry links only).</param>
 public sealed record ReportLink(string From, string To, double LengthKm, double Probability, double Flux, int? Individuals,
-    bool? FewIndividuals = null, int? AcrossGap = null);
+    bool? FewIndividuals = null, int? AcrossGap = null, int? Present = null);

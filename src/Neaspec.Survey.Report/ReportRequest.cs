@@ -42,6 +42,15 @@ public sealed record ReportRequest
     /// <summary>Language of site and species names: en, ko, zh, ja, ru or mn (English where a name is missing).</summary>
     public string Language { get; init; } = "en";
 
+    // Link choice and sensitivity (issue 12); the thresholds they act on are Stays and SiteAssignment above.
+
+    /// <summary>Where the links come from; null = both when the season has tracks, else distance decay.</summary>
+    public LinkChoice? Links { get; init; }
+
+    /// <summary>Repeat the telemetry analysis over <see cref="Connectivity.Sensitivity.ThresholdGrid"/> and show how the
+    /// ranking of sites changes.</summary>
+    public bool Sensitivity { get; init; }
+
     /// <summary>The languages names exist in.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko", "zh", "ja", "ru", "mn"];
 }

@@ -13,6 +13,9 @@ public sealed record ReportRun(double? DistanceKm, SiteNetwork Network, Connecti
     /// <summary>"d100km", or "telemetry": ids and folder-safe names.</summary>
     public string Key => DistanceKm is { } d ? ConnectivityFiles.FolderName(d) : "telemetry";
 
-    /// <summary>"d0 = 100 km" or "telemetry".</summary>
+    /// <summary>Where the run's links come from: "telemetry" or "distance decay".</summary>
+    public string Source => DistanceKm is null ? "telemetry" : "distance decay";
+
+    /// <summary>"d0 = 100 km" or "telemetry links".</summary>
     public string Label => DistanceKm is { } d ? $"d0 = {Format.Number(d)} km" : "telemetry links";
 }

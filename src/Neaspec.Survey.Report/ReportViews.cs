@@ -79,7 +79,7 @@ public static class ReportViews
         {
             var cmd = new NpgsqlBatchCommand(InsertSite);
             AddRunKey(cmd.Parameters, report, run);
-            cmd.Parameters.AddWithValue("source", report.LinkSource);
+            cmd.Parameters.AddWithValue("source", run.Source);
             cmd.Parameters.AddWithValue("weighting", WeightingNames.Option(i.Request.Weighting));
             cmd.Parameters.AddWithValue("code", node.Id);
             cmd.Parameters.AddWithValue("name", site.Name(i.Request.Language));
@@ -106,7 +106,7 @@ public static class ReportViews
         {
             var cmd = new NpgsqlBatchCommand(InsertLink);
             AddRunKey(cmd.Parameters, report, run);
-            cmd.Parameters.AddWithValue("source", report.LinkSource);
+            cmd.Parameters.AddWithValue("source", run.Source);
             cmd.Parameters.AddWithValue("directed", run.Network.IsDirected);
             cmd.Parameters.AddWithValue("from", link.From);
             cmd.Parameters.AddWithValue("to", link.To);

@@ -48,4 +48,51 @@ public static class SeasonCatalogue
         }
         return seasons;
     }
+
+    /// <summary>
+    /// Sets one window: the default one (species null) or a species' own. A species' own rows replace all the
+    /// default rows for it (<see cref="Season.For"/>), so when a species gets its first own row, the default windows
+    /// are first copied for it: changing its autumn leaves its spring where it was. Returns true when those rows were
+    /// copied. One transaction; <see cref="Season.Parse"/> has checked the dates and zone.
+    /// </summary>
+    public static async Task<bool> SetAsync(NpgsqlConnection connection, Season season, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(season);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var copied = false;
+        if (season.Species is { } species)
+        {
+            await using var copy = new NpgsqlCommand(
+                """
+                insert into seasons (species, name, start_md, end_md, time_zone)
+                select $1, d.name, d.start_md, d.end_md, d.time_zone from seasons d
+                where d.species is null and not exists (select 1 from seasons o where o.species = $1)
+                """, connection, tx);
+            copy.Parameters.AddWithValue(species);
+            copied = await copy.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }
+        await using var upsert = new NpgsqlCommand(
+            """
+            insert into seasons (species, name, start_md, end_md, time_zone) values ($1, $2, $3, $4, $5)
+            on conflict (species, name) do update set start_md = excluded.start_md, end_md = excluded.end_md, time_zone = excluded.time_zone
+            """, connection, tx);
+        upsert.Parameters.AddWithValue((object?)season.Species ?? DBNull.Value);
+        upsert.Parameters.AddWithValue(season.Name);
+        upsert.Parameters.AddWithValue(season.Start);
+        upsert.Parameters.AddWithValue(season.End);
+        upsert.Parameters.AddWithValue(season.TimeZone);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return copied;
+    }
+
+    /// <summary>Deletes a species' own windows, so the default ones apply to it again; the number of rows deleted.</summary>
+    public static async Task<int> ResetAsync(NpgsqlConnection connection, string species, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var cmd = new NpgsqlCommand("delete from seasons where species = $1", connection);
+        cmd.Parameters.AddWithValue(species);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

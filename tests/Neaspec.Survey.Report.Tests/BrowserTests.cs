@@ -134,7 +134,46 @@ public sealed class BrowserTests : IClassFixture<SampleDatabase>, IDisposable
         var arcs = panel.FindElements(By.CssSelector("svg.map g.links path.link"));
         Assert.Equal(report.Runs[0].Links.Count, arcs.Count);
         Assert.All(arcs, a => Assert.StartsWith("url(#arrow-telemetry)", a.GetAttribute("marker-end"), StringComparison.Ordinal));
+        // Izumi -> Suncheon was made by a, b and d: drawn solid; every other link by one or two birds: dashed as weak.
+        var weak = arcs.Where(a => a.GetAttribute("class")!.Contains("weak", StringComparison.Ordinal)).ToList();
+        Assert.Equal(report.Runs[0].Links.Count - 1, weak.Count);
+        Assert.All(weak, a => Assert.NotEqual("none", a.GetCssValue("stroke-dasharray")));
+        Assert.Equal("none", Assert.Single(arcs, a => !weak.Contains(a)).GetCssValue("stroke-dasharray"));
         Directory.CreateDirectory(ScreenshotFolder());
         driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder(), "report-connectivity-telemetry.png"));
+    }
+
+    [Fact]
+    public async Task The_six_crane_report_with_both_links_and_sensitivity_shows_the_candidate_and_the_grid()
+    {
+        var six = ConnectivityInputs.Create(SampleDatabase.HoodedCrane() with
+            {
+                Season = "autumn", Weighting = Connectivity.NodeWeighting.Uniform, Links = LinkChoice.Both, DistancesKm = [250, 500], Sensitivity = true,
+            },
+            Connectivity.SeasonWindow.Of(Connectivity.SeasonWindow.Find("autumn")!, 2025), "Grus monacha", "Hooded Crane",
+            SixCraneScenarioTests.ScenarioSites, [], SixCraneScenarioTests.Tracks()).Inputs!;
+        var report = ConnectivityReport.Compute(six);
+        var folder = Path.Combine(files.Folder, "report-sensitivity");
+        await HtmlReport.WriteAsync(report, folder);
+
+        using var driver = StartBrowser(1400, 1000);
+        driver.Navigate().GoToUrl(new Uri(Path.Combine(folder, "report.html")).AbsoluteUri);
+
+        var errors = driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.True(errors.Count == 0, "console: " + string.Join(" | ", errors.Select(e => e.Message)));
+        // The telemetry tab opens first; its candidate site has a dashed ring.
+        Assert.True(driver.FindElement(By.Id("panel-telemetry")).Displayed);
+        var candidate = driver.FindElement(By.CssSelector("#panel-telemetry svg.map circle.site.candidate"));
+        Assert.Equal("candidate-1", candidate.GetAttribute("data-site"));
+        Assert.NotEqual("none", candidate.GetCssValue("stroke-dasharray"));
+        var grid = driver.FindElement(By.Id("sensitivity"));
+        Assert.True(grid.Displayed);
+        Assert.Equal(11, grid.FindElements(By.CssSelector("table.settings tbody tr")).Count);
+        Assert.Equal(report.Sensitivity!.Rows.Count, grid.FindElements(By.CssSelector("table.sens-ranks tbody tr")).Count);
+        var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return document.documentElement.scrollHeight"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        driver.Manage().Window.Size = new System.Drawing.Size(1400, Math.Min(height + 40, 8000));
+        Directory.CreateDirectory(ScreenshotFolder());
+        driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder(), "report-connectivity-sensitivity.png"));
     }
 }

@@ -44,10 +44,11 @@ public sealed class FormulaCellTests : IDisposable
         // Site A: name and country are the value; site B: the code is.
         var a = Assert.Single(lines, l => l.StartsWith($"{escaped},winter,2025,100,A,{escaped},{escaped},", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith($"{escaped},winter,2025,100,{escaped},B,KR,", StringComparison.Ordinal));
-        // longitude, latitude, weight, rank and the six indices of A are plain numbers.
+        // longitude, latitude, weight, rank and the six indices of A are plain numbers; then candidate (false) and, as
+        // the report has no telemetry, empty tagged_birds and unvisited_by_tagged_birds.
         var numbers = a[$"{escaped},winter,2025,100,A,{escaped},{escaped},".Length..].Split(',');
         Assert.Equal(["127.5", "34.9", "100", "1"], numbers[..4]);
-        Assert.Equal(10, numbers.Length);
+        Assert.Equal(["false", "", ""], numbers[10..]);
     }
 
     [Theory]
@@ -77,8 +78,9 @@ public sealed class FormulaCellTests : IDisposable
         // One run; p0 = 0.5 and the counts of nodes, links and components as numbers.
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith($"{escaped},winter,2025,100,0.5,", row, StringComparison.Ordinal);
-        // The two sites are 370 km apart, beyond d0: one distance-decay link, none for IIC, so two components.
-        Assert.EndsWith(",2,1,2", row, StringComparison.Ordinal);
+        // The two sites are 370 km apart, beyond d0: one distance-decay link, none for IIC, so two components; the links
+        // from distance decay, A_L the sum of the weights 100 + 50.
+        Assert.EndsWith(",2,1,2,distance decay,150", row, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -53,9 +53,10 @@ public sealed class ReportInputsTests
         var inputs = ConnectivityInputs.Create(SampleDatabase.HoodedCrane(), Winter2025, "Grus monacha", "Hooded Crane", Sites, Counts, fixes).Inputs!;
         var report = ConnectivityReport.Compute(inputs);
 
-        var run = Assert.Single(report.Runs);
+        // The season has tracks and --links was not given: the telemetry run first, then the distance-decay runs.
+        Assert.Equal(["telemetry", "d50km", "d100km", "d250km", "d500km"], report.Runs.Select(r => r.Key));
+        var run = report.Runs[0];
         Assert.Null(run.DistanceKm);
-        Assert.Equal("telemetry", run.Key);
         Assert.True(run.Network.IsDirected);
         Assert.Contains(inputs.Nodes, n => n.Id == "KR-CWN" && n.Weight == 0);
         var links = run.Links.ToDictionary(l => (l.From, l.To));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using NetTopologySuite.Geometries;
 using Neaspec.Survey.Connectivity;
 
@@ -19,6 +20,9 @@ public sealed class SixCraneScenarioTests
 
     private static ReportSite Site(string code, string country, double lon, double lat, Geometry? area = null) =>
         new(code, new Dictionary<string, string> { ["en"] = code }, country, lon, lat, area);
+
+    /// <summary>The seven known sites of the scenario.</summary>
+    public static IReadOnlyDictionary<string, ReportSite> ScenarioSites => Sites;
 
     private static readonly Dictionary<string, ReportSite> Sites = new[]
     {
@@ -62,7 +66,7 @@ public sealed class SixCraneScenarioTests
     }
 
     private static ConnectivityInputs Inputs() => ConnectivityInputs.Create(
-        SampleDatabase.HoodedCrane() with { Season = "autumn", Weighting = NodeWeighting.Uniform },
+        SampleDatabase.HoodedCrane() with { Season = "autumn", Weighting = NodeWeighting.Uniform, Links = LinkChoice.Telemetry },
         SeasonWindow.Of(SeasonWindow.Find("autumn")!, 2025), "Grus monacha", "Hooded Crane", Sites, [], Tracks()).Inputs!;
 
     [Fact]
@@ -121,23 +125,53 @@ public sealed class SixCraneScenarioTests
     }
 
     [Fact]
-    public async Task Two_runs_on_the_same_input_write_byte_identical_data_files()
+    public async Task Two_runs_on_the_same_input_write_byte_identical_files_page_and_sensitivity_tables_included()
     {
-        var first = Path.Combine(Path.GetTempPath(), $"six-cranes-{Guid.NewGuid():N}");
-        var second = Path.Combine(Path.GetTempPath(), $"six-cranes-{Guid.NewGuid():N}");
-        try
+        // The clock is the only thing a run may read besides its input: fixed here, every byte must repeat.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero));
+        var inputs = Inputs();
+        ConnectivityReport Compute() => ConnectivityReport.Compute(ConnectivityInputs.Create(inputs.Request with { Links = LinkChoice.Both, Sensitivity = true },
+            inputs.Window, "Grus monacha", "Hooded Crane", Sites, [], Tracks()).Inputs!, time);
+        using var files = new TestFiles();
+        var first = Path.Combine(files.Folder, "first");
+        var second = Path.Combine(files.Folder, "second");
+        foreach (var folder in new[] { first, second })
         {
-            await ReportFiles.WriteAsync(ConnectivityReport.Compute(Inputs()), first);
-            await ReportFiles.WriteAsync(ConnectivityReport.Compute(Inputs()), second);
-            foreach (var name in new[] { "nodes.csv", "summary.csv", "country_pairs.csv", "sites.geojson", "links.geojson" })
-            {
-                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(first, name)), await File.ReadAllBytesAsync(Path.Combine(second, name)));
-            }
+            var report = Compute();
+            await ReportFiles.WriteAsync(report, folder);
+            await HtmlReport.WriteAsync(report, folder);
         }
-        finally
+
+        var names = Directory.GetFiles(first).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["country_pairs.csv", "inputs.json", "links.geojson", "nodes.csv", "report.html", "sensitivity.csv",
+            "sensitivity_settings.csv", "sites.geojson", "summary.csv"], names);
+        foreach (var name in names)
         {
-            Directory.Delete(first, recursive: true);
-            Directory.Delete(second, recursive: true);
+            var (a, b) = (await File.ReadAllBytesAsync(Path.Combine(first, name)), await File.ReadAllBytesAsync(Path.Combine(second, name)));
+            Assert.True(a.AsSpan().SequenceEqual(b), name + " differs between two runs");
         }
+        Assert.Contains("2026-01-15 09:30:00 UTC", await File.ReadAllTextAsync(Path.Combine(first, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_candidate_site_is_in_the_ranking_the_files_and_on_the_map_with_its_location()
+    {
+        var report = ConnectivityReport.Compute(Inputs());
+        using var files = new TestFiles();
+        await ReportFiles.WriteAsync(report, files.Folder);
+        var html = await HtmlReport.RenderAsync(report);
+
+        // The DPRK stop of c5 (125.6 E, 39.6 N): the only stay at no known site.
+        var row = Assert.Single(LinkChoiceTests.Csv(Path.Combine(files.Folder, "nodes.csv")), r => r["candidate"] == "true");
+        double Degrees(string text) => Math.Round(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Equal(("candidate-1", 125.6, 39.6, "unnamed site candidate-1"), (row["site_code"], Degrees(row["longitude"]), Degrees(row["latitude"]), row["site_name"]));
+        using var sites = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(files.Folder, "sites.geojson")));
+        var feature = Assert.Single(sites.RootElement.GetProperty("features").EnumerateArray(),
+            f => f.GetProperty("properties").GetProperty("candidate").GetBoolean());
+        Assert.Equal([125.6, 39.6], feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => Math.Round(c.GetDouble(), 9)));
+        Assert.Matches("<tr data-site=\"candidate-1\">[^\n]*<span class=\"badge candidate\"[^>]*>candidate</span> <span class=\"code loc\">125.600°E 39.600°N</span>", html);
+        Assert.Contains("<circle class=\"site candidate\" data-site=\"candidate-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-legend=\"candidate\"", html, StringComparison.Ordinal);
+        Assert.Matches("<table class=\"candidates\">[\\s\\S]*<tr data-site=\"candidate-1\"><td class=\"code\">candidate-1</td><td class=\"n\" data-value=\"[^\"]+\">125.600</td><td class=\"n\" data-value=\"[^\"]+\">39.600</td>", html);
     }
 }

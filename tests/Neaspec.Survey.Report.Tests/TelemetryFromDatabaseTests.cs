@@ -46,7 +46,7 @@ public sealed class TelemetryFromDatabaseTests : IClassFixture<SampleDatabase>
             var imported = await sample.Db.Database.ImportAsync(new TrackImporter(), path);
             Assert.Equal(ImportStatus.Succeeded, imported.Status);
 
-            var report = await sample.ReportAsync(SampleDatabase.HoodedCrane());
+            var report = await sample.ReportAsync(SampleDatabase.HoodedCrane() with { Links = LinkChoice.Telemetry });
 
             Assert.Equal("telemetry", report.LinkSource);
             var links = report.Runs.Single().Links.Select(l => (l.From, l.To, l.Probability)).OrderBy(l => l.From).ToList();

@@ -9,9 +9,10 @@ namespace Neaspec.Survey.Cli.Commands;
 /// neaspec connectivity --nodes NODES.csv [--edges EDGES.csv] [--distance-km D[,D...]] [--probability P]
 /// [--min-probability P] [--area-total A] [--directed] --out DIR. The work is <see cref="ConnectivityFiles"/>;
 /// this only maps options and prints. From the database instead of files:
-/// neaspec connectivity --species S --season SEASON --year Y [--distance-km ...] --out DIR — the report's
-/// inputs (sites, the season's peak counts, links from tracks or distance decay) and its data files
-/// (nodes.csv, summary.csv, country_pairs.csv, sites.geojson, links.geojson), without the HTML page.
+/// neaspec connectivity --species S --season SEASON --year Y [--distance-km ...] [the links and thresholds of
+/// <see cref="AnalysisOptions"/>] --out DIR — the report's inputs (sites, the season's peak counts, links from tracks
+/// and/or distance decay) and its data files (nodes.csv, summary.csv, country_pairs.csv, sites.geojson,
+/// links.geojson, inputs.json), without the HTML page.
 /// </summary>
 internal static class ConnectivityCommand
 {
@@ -66,6 +67,9 @@ internal static class ConnectivityCommand
         {
             command.Options.Add(option);
         }
+        // From the database: the report's link choice and thresholds; --area-total is the file mode's option, shared.
+        var analysis = new AnalysisOptions(withAreaTotal: false);
+        analysis.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -89,13 +93,26 @@ internal static class ConnectivityCommand
                     Console.Error.WriteLine("connectivity: --species needs --season and --year");
                     return Task.FromResult(1);
                 }
-                return FromDatabaseAsync(parseResult, new Report.ReportRequest
+                var problems = new List<string>();
+                var request = analysis.Apply(parseResult, new Report.ReportRequest
                 {
                     Species = speciesName,
                     Season = seasonName,
                     Year = seasonYear,
                     DistancesKm = distanceList.Count > 0 ? distanceList : [50, 100, 250, 500],
-                }, parseResult.GetValue(output)!, cancellationToken);
+                    AreaTotal = parseResult.GetValue(area),
+                }, problems);
+                if (problems.Count > 0)
+                {
+                    problems.ForEach(Cli.Error);
+                    return Task.FromResult(1);
+                }
+                return FromDatabaseAsync(parseResult, request, parseResult.GetValue(output)!, cancellationToken);
+            }
+            if (analysis.Given(parseResult) is { Count: > 0 } fromDatabaseOnly)
+            {
+                Console.Error.WriteLine($"connectivity: {string.Join(", ", fromDatabaseOnly)}: only with --species (from the database); with --nodes the links come from --edges or distance decay");
+                return Task.FromResult(1);
             }
             return Task.FromResult(FromFiles(parseResult, distanceList));
         });
@@ -160,14 +177,15 @@ internal static class ConnectivityCommand
         }
         var report = Report.ConnectivityReport.Compute(loaded.Inputs);
         await Report.ReportFiles.WriteAsync(report, outDirectory, cancellationToken);
-        Console.WriteLine($"{loaded.Inputs.Species}, {loaded.Inputs.Window}: {loaded.Inputs.Nodes.Count} sites, links from {report.LinkSource}");
+        Console.WriteLine($"{loaded.Inputs.Species}, {loaded.Inputs.Window}: {loaded.Inputs.Nodes.Count} sites");
+        AnalysisOptions.Print(report);
         foreach (var run in report.Runs)
         {
             var r = run.Result;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {run.Label}: PC {r.PC:G6}, EC {r.EC:G6}, IIC {r.IIC:G6}, {r.Nodes} sites, {r.Links} links, {r.Components} components"));
         }
-        Console.WriteLine($"-> {outDirectory} (nodes.csv, summary.csv, country_pairs.csv, sites.geojson, links.geojson)");
+        Console.WriteLine($"-> {outDirectory} (nodes.csv, summary.csv, country_pairs.csv, sites.geojson, links.geojson, inputs.json{(report.Sensitivity is null ? "" : ", sensitivity.csv, sensitivity_settings.csv")})");
         return 0;
     });
 }

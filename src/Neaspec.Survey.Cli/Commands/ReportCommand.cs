@@ -8,8 +8,9 @@ namespace Neaspec.Survey.Cli.Commands;
 
 /// <summary>
 /// neaspec report connectivity --species NAME --season S --year Y [--distance-km 50,100,250,500]
-/// [--weight peak-count|individuals|uniform] [--lang en|ko|zh|ja|ru|mn] --out DIR: report.html, sites.geojson,
-/// links.geojson, nodes.csv, country_pairs.csv, summary.csv, and the PostGIS tables for QGIS.
+/// [--weight peak-count|individuals|uniform] [--lang en|ko|zh|ja|ru|mn] [the links and thresholds of
+/// <see cref="AnalysisOptions"/>] --out DIR: report.html, sites.geojson, links.geojson, nodes.csv, country_pairs.csv,
+/// summary.csv, inputs.json (and the sensitivity tables), and the PostGIS tables for QGIS.
 /// </summary>
 internal static class ReportCommand
 {
@@ -67,6 +68,8 @@ internal static class ReportCommand
         {
             command.Options.Add(option);
         }
+        var analysis = new AnalysisOptions();
+        analysis.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) => Cli.RunAsync(async () =>
         {
@@ -89,6 +92,13 @@ internal static class ReportCommand
                 },
                 Language = parseResult.GetValue(language)!,
             };
+            var optionProblems = new List<string>();
+            request = analysis.Apply(parseResult, request, optionProblems);
+            if (optionProblems.Count > 0)
+            {
+                optionProblems.ForEach(Cli.Error);
+                return 1;
+            }
             var outDirectory = parseResult.GetValue(output)!;
 
             await using var database = Cli.OpenDatabase(parseResult);
@@ -107,7 +117,8 @@ internal static class ReportCommand
             await ReportViews.RefreshAsync(database, report, cancellationToken);
 
             var inputs = loaded.Inputs;
-            Console.WriteLine($"{inputs.Species}, {inputs.Window}: {inputs.Nodes.Count} sites, {inputs.Counts.Count} counts, links from {report.LinkSource}");
+            Console.WriteLine($"{inputs.Species}, {inputs.Window}: {inputs.Nodes.Count} sites, {inputs.Counts.Count} counts");
+            AnalysisOptions.Print(report);
             foreach (var run in report.Runs)
             {
                 var r = run.Result;
@@ -115,7 +126,8 @@ internal static class ReportCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {run.Label}: PC {r.PC:G4}, EC {r.EC:F1}, IIC {r.IIC:G4}{transboundary}"));
             }
-            Console.WriteLine($"-> {Path.Combine(outDirectory, "report.html")} (+ sites.geojson, links.geojson, nodes.csv, country_pairs.csv, summary.csv); tables {ReportViews.SitesTable}, {ReportViews.LinksTable} refreshed");
+            var sensitivityFiles = report.Sensitivity is null ? "" : ", sensitivity.csv, sensitivity_settings.csv";
+            Console.WriteLine($"-> {Path.Combine(outDirectory, "report.html")} (+ sites.geojson, links.geojson, nodes.csv, country_pairs.csv, summary.csv, inputs.json{sensitivityFiles}); tables {ReportViews.SitesTable}, {ReportViews.LinksTable} refreshed");
             return 0;
         }));
         return command;

@@ -45,11 +45,13 @@ internal sealed class MapLayout
     /// <summary>A text at (X, Y), its end there when <paramref name="AlignEnd"/>.</summary>
     public sealed record Label(double X, double Y, string Text, bool AlignEnd = false);
 
-    /// <summary>A link: a straight line, or for directed networks an arc (SVG path data) ending at the target's edge.</summary>
-    public sealed record Link(Line Line, string? Arc, double StrokeWidth, double Opacity, string Title);
+    /// <summary>A link: a straight line, or for directed networks an arc (SVG path data) ending at the target's edge;
+    /// <paramref name="Weak"/> for a telemetry link seen in fewer than 3 tagged birds (drawn dashed).</summary>
+    public sealed record Link(Line Line, string? Arc, double StrokeWidth, double Opacity, string Title, bool Weak = false);
 
-    /// <summary>A site's circle: area by weight, colour by dPC.</summary>
-    public sealed record Site(string Code, double X, double Y, double Radius, string Fill, string Title);
+    /// <summary>A site's circle: area by weight, colour by dPC; <paramref name="Candidate"/> for an unnamed candidate
+    /// site (dashed ring).</summary>
+    public sealed record Site(string Code, double X, double Y, double Radius, string Fill, string Title, bool Candidate = false);
 
     /// <summary>The circle radius of a weight: its area grows with the weight, 3.5 px for none.</summary>
     public static double Radius(double weight, double maxWeight) => 3.5 + (22 * Math.Sqrt(Math.Max(weight, 0) / maxWeight));
@@ -100,10 +102,23 @@ internal sealed class MapLayout
             var share = Math.Sqrt(link.Flux / maxFlux);
             var title = report.Inputs.Sites[link.From].Name(lang) + arrow + report.Inputs.Sites[link.To].Name(lang)
                 + $": {Format.Number(link.LengthKm)} km, p = {Svg.G4(link.Probability)}, flux a·a·p = {Svg.G4(link.Flux)}"
-                + (link.Individuals is { } birds ? $", {birds} {(birds == 1 ? "bird" : "birds")}" : "");
+                + BirdsText(link);
             var arc = run.Network.IsDirected ? Arc(x1, y1, x2, y2, Radius(b.Weight, maxWeight)) : null;
-            Links.Add(new Link(new Line(x1, y1, x2, y2), arc, 0.6 + (10 * share), 0.25 + (0.55 * share), title));
+            Links.Add(new Link(new Line(x1, y1, x2, y2), arc, 0.6 + (10 * share), 0.25 + (0.55 * share), title, link.FewIndividuals == true));
         }
+    }
+
+    /// <summary>", 2 of 5 birds (fewer than 3: weak), 1 across a gap in the data" for a telemetry link.</summary>
+    private static string BirdsText(ReportLink link)
+    {
+        if (link.Individuals is not { } birds)
+        {
+            return "";
+        }
+        var of = link.Present is { } present ? $" of {present}" : "";
+        var weak = link.FewIndividuals == true ? $" (fewer than {TelemetryLink.FewIndividualsBelow}: weak)" : "";
+        var gap = link.AcrossGap is > 0 ? $", {link.AcrossGap} across a gap in the data" : "";
+        return $", {birds}{of} {(birds == 1 && of.Length == 0 ? "bird" : "birds")}{weak}{gap}";
     }
 
     /// <summary>A directed link bends to its left, so i -> j and j -> i are two arcs, and stops at the
@@ -131,10 +146,14 @@ internal sealed class MapLayout
         {
             var (x, y) = Frame.Project(node.Longitude, node.Latitude);
             var r = Radius(node.Weight, maxWeight);
-            var name = report.Inputs.Sites[node.Id].Name(lang);
-            var title = $"{name} ({node.Id})\nweight {Format.Count(node.Weight)}\ndPC {Format.Fixed(v.DPC, 2)} % (intra {Format.Fixed(v.DPCintra, 2)}, "
+            var site = report.Inputs.Sites[node.Id];
+            var name = site.Name(lang);
+            var kind = site.IsCandidate
+                ? $"\ncandidate site (tagged birds' stays at no known site), {Format.Fixed(node.Longitude, 3)}, {Format.Fixed(node.Latitude, 3)}"
+                : report.Inputs.UnvisitedSites?.Contains(node.Id, StringComparer.Ordinal) == true ? "\ncounted, no tagged bird stayed here" : "";
+            var title = $"{name} ({node.Id}){kind}\nweight {Format.Count(node.Weight)}\ndPC {Format.Fixed(v.DPC, 2)} % (intra {Format.Fixed(v.DPCintra, 2)}, "
                 + $"flux {Format.Fixed(v.DPCflux, 2)}, connector {Format.Fixed(v.DPCconnector, 2)})";
-            Sites.Add(new Site(node.Id, x, y, r, Palette.Site(node.Weight, v.DPC, maxDpc), title));
+            Sites.Add(new Site(node.Id, x, y, r, Palette.Site(node.Weight, v.DPC, maxDpc), title, site.IsCandidate));
             if (labelled.Contains(node.Id))
             {
                 // A rough text width (CJK glyphs are about twice as wide) decides whether the name fits on the right.

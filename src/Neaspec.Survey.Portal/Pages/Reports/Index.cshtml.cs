@@ -14,7 +14,7 @@ namespace Neaspec.Survey.Portal.Pages.Reports;
 /// <c>reports/connectivity/&lt;random id&gt;/</c> of the storage folder, listed with downloads of its HTML and a
 /// zip of all its files. Downloads resolve a run id (32 hex digits, a folder this page created) and one of two
 /// fixed names; nothing the user sends becomes part of a path.</summary>
-public sealed class IndexModel(SurveyDatabase database, PortalOptions options, ILogger<IndexModel> logger) : PageModel
+public sealed partial class IndexModel(SurveyDatabase database, PortalOptions options, ILogger<IndexModel> logger) : PageModel
 {
     public const string DefaultDistances = "50,100,250,500";
     private const string RunFile = "run.json";
@@ -68,20 +68,20 @@ public sealed class IndexModel(SurveyDatabase database, PortalOptions options, I
         {
             problems.Add($"distances: {distanceError}");
         }
+        var request = WithAnalysis(new ReportRequest
+        {
+            Species = Species.Trim(), Season = Season, Year = Year, DistancesKm = distances, Language = Language,
+        }, problems);
         if (problems.Count > 0)
         {
             return Answer(problems);
         }
 
-        var request = new ReportRequest
-        {
-            Species = Species.Trim(), Season = Season, Year = Year, DistancesKm = distances, Language = Language,
-        };
         var loaded = await ConnectivityInputs.LoadAsync(database, request, cancellationToken);
         if (loaded.Inputs is null)
         {
             // The loader speaks to the command line (--species, --season); the form's fields have plain names.
-            return Answer([.. loaded.Problems.Select(p => p.Replace("--distance-km", "distances", StringComparison.Ordinal)
+            return Answer([.. loaded.Problems.Select(p => FormWords(p).Replace("--distance-km", "distances", StringComparison.Ordinal)
                 .Replace("--lang", "language", StringComparison.Ordinal).Replace("--", "", StringComparison.Ordinal))]);
         }
 
