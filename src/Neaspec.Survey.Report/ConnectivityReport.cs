@@ -1,4 +1,7 @@
 using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Connectivity.Migratory;
+using Neaspec.Survey.Report.Migratory;
+using Neaspec.Survey.Report.Uncertainty;
 
 namespace Neaspec.Survey.Report;
 
@@ -7,7 +10,7 @@ namespace Neaspec.Survey.Report;
 /// inputs' nodes for each distance (or once on the telemetry network). Write it with <see cref="ReportFiles"/>
 /// and <see cref="HtmlReport"/>, store it with <see cref="ReportViews"/>.
 /// </summary>
-public sealed class ConnectivityReport
+public sealed partial class ConnectivityReport
 {
     /// <summary>Links with a smaller p are neither drawn nor written (they are in the analysis).</summary>
     public const double MinimumLinkProbability = 0.001;
@@ -15,11 +18,12 @@ public sealed class ConnectivityReport
     /// <summary>At most this many links (the strongest by flux) are drawn and written per run.</summary>
     public const int MaximumLinks = 1000;
 
-    private ConnectivityReport(ConnectivityInputs inputs, IReadOnlyList<ReportRun> runs, DateTime generatedAt)
+    private ConnectivityReport(ConnectivityInputs inputs, IReadOnlyList<ReportRun> runs, DateTime generatedAt, MigratoryAnalysis? migratory)
     {
         Inputs = inputs;
         Runs = runs;
         GeneratedAt = generatedAt;
+        Migratory = migratory;
     }
 
     /// <summary>What the report was computed from.</summary>
@@ -34,14 +38,15 @@ public sealed class ConnectivityReport
     /// <summary>Where links come from: "telemetry" or "distance decay".</summary>
     public string LinkSource => Inputs.Telemetry is null ? "distance decay" : "telemetry";
 
-    /// <summary>Runs the analyses.</summary>
-    public static ConnectivityReport Compute(ConnectivityInputs inputs)
+    /// <summary>Runs the analyses; with <paramref name="migration"/> also the MC section
+    /// (<see cref="MigrationInputs.LoadAsync"/> reads it when the request has <see cref="ReportBirdOptions.Migratory"/>).</summary>
+    public static ConnectivityReport Compute(ConnectivityInputs inputs, MigrationInputs? migration = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var runs = new List<ReportRun>();
         if (inputs.Telemetry is { } telemetry)
         {
-            runs.Add(Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry, inputs.Request.AreaTotal));
+            runs.Add(WithBirds(inputs, Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry, inputs.Request.AreaTotal), cancellationToken));
         }
         else
         {
@@ -50,7 +55,29 @@ public sealed class ConnectivityReport
                 runs.Add(Run(d, new DistanceDecay(d, inputs.Request.Probability).Build(inputs.Nodes), null, inputs.Request.AreaTotal));
             }
         }
-        return new ConnectivityReport(inputs, runs, DateTime.UtcNow);
+        var birds = inputs.Request.Birds;
+        var migratory = migration is null ? null : MigratoryAnalysis.Compute(migration, birds.ReplicatesFor(tracked: true),
+            birds.Seed ?? ReportBirdOptions.DefaultSeed, birds.MaxDegreeOfParallelism, cancellationToken);
+        return new ConnectivityReport(inputs, runs, DateTime.UtcNow, migratory);
+    }
+
+    /// <summary>A telemetry run with its bootstrap over the birds and its reachability, when asked for.</summary>
+    private static ReportRun WithBirds(ConnectivityInputs inputs, ReportRun run, CancellationToken cancellationToken)
+    {
+        var birds = inputs.Request.Birds;
+        var replicates = birds.ReplicatesFor(tracked: inputs.Visits.Count > 0);
+        RunReachability? reach = null;
+        if (birds.Reachability)
+        {
+            var (pc, ec) = Reachability.PC(run.Network, run.Result.AreaTotal);
+            Reachability.TryProbabilities(run.Network, out _, out var whyNot);
+            reach = new RunReachability(pc, ec, whyNot);
+        }
+        return run with
+        {
+            Bootstrap = replicates > 0 ? RunBootstrap.Compute(inputs, run, replicates, cancellationToken) : null,
+            Reachability = reach,
+        };
     }
 
     private static ReportRun Run(double? distanceKm, SiteNetwork network, TelemetryNetwork? telemetry, double? areaTotal)

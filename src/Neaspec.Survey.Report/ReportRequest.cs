@@ -42,6 +42,10 @@ public sealed record ReportRequest
     /// <summary>Language of site and species names: en, ko, zh, ja, ru or mn (English where a name is missing).</summary>
     public string Language { get; init; } = "en";
 
+    /// <summary>What is computed from the tracked birds beyond the links: bootstrap intervals, reachability, the MC
+    /// section (issue 13's options, in one set).</summary>
+    public ReportBirdOptions Birds { get; init; } = new();
+
     /// <summary>The languages names exist in.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko", "zh", "ja", "ru", "mn"];
 }
