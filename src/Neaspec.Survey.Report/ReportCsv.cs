@@ -1,4 +1,5 @@
 using CsvHelper;
+using Neaspec.Survey.Connectivity.Uncertainty;
 using Neaspec.Survey.Files;
 
 namespace Neaspec.Survey.Report;
@@ -13,13 +14,15 @@ namespace Neaspec.Survey.Report;
 internal static class ReportCsv
 {
     /// <summary>nodes.csv: species, season, year, distance_km, site code, name, country, coordinates, weight,
-    /// rank by dPC, dPC, dPCintra, dPCflux, dPCconnector, dIIC, BC.</summary>
+    /// rank by dPC, dPC, dPCintra, dPCflux, dPCconnector, dIIC, BC; then the tracked birds present at the site and the
+    /// bootstrap intervals of dPC and its fractions (empty for distance decay, or without a bootstrap).</summary>
     public static async Task WriteNodesAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
     {
         var i = report.Inputs;
         await using var csv = CsvOutput.ToFile(path);
         csv.WriteHeader(["species", "season", "year", "distance_km", "site_code", "site_name", "country", "longitude", "latitude",
-            "weight", "rank", "dPC", "dPCintra", "dPCflux", "dPCconnector", "dIIC", "BC"]);
+            "weight", "rank", "dPC", "dPCintra", "dPCflux", "dPCconnector", "dIIC", "BC",
+            "birds", .. Interval("dPC"), .. Interval("dPCintra"), .. Interval("dPCflux"), .. Interval("dPCconnector")]);
         foreach (var run in report.Runs)
         {
             foreach (var (rank, node, v, site) in report.Ranking(run))
@@ -31,6 +34,9 @@ internal static class ReportCsv
                 WriteNumbers(csv, node.Longitude, node.Latitude, node.Weight);
                 csv.WriteField(rank);
                 WriteNumbers(csv, v.DPC, v.DPCintra, v.DPCflux, v.DPCconnector, v.DIIC, v.BC);
+                csv.WriteField(run.DistanceKm is null ? report.BirdsAt(node.Id) : null);
+                var ci = run.Bootstrap?.Sites[node.Id];
+                WriteIntervals(csv, ci?.DPC, ci?.DPCintra, ci?.DPCflux, ci?.DPCconnector);
                 await csv.EndRecordAsync(cancellationToken);
             }
         }
@@ -40,7 +46,7 @@ internal static class ReportCsv
     public static async Task WriteCountryPairsAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
     {
         await using var csv = CsvOutput.ToFile(path);
-        csv.WriteHeader(["species", "season", "year", "distance_km", "from_country", "to_country", "PCnum", "share"]);
+        csv.WriteHeader(["species", "season", "year", "distance_km", "from_country", "to_country", "PCnum", "share", .. Interval("share")]);
         foreach (var run in report.Runs)
         {
             foreach (var pair in run.Result.CountryPairs?.Pairs ?? [])
@@ -49,17 +55,22 @@ internal static class ReportCsv
                 csv.WriteField(pair.From);
                 csv.WriteField(pair.To);
                 WriteNumbers(csv, pair.PCnum, pair.Share);
+                WriteIntervals(csv, run.Bootstrap?.CountryShares[(pair.From, pair.To)]);
                 await csv.EndRecordAsync(cancellationToken);
             }
         }
     }
 
-    /// <summary>summary.csv: the whole-network indices of each run.</summary>
+    /// <summary>summary.csv: the whole-network indices of each run; then the bootstrap's intervals of PC, EC and the
+    /// transboundary share, PC and EC with reachability (and their intervals), the birds resampled, B, the seed and the
+    /// level (empty where not computed).</summary>
     public static async Task WriteSummaryAsync(ConnectivityReport report, string path, CancellationToken cancellationToken)
     {
         await using var csv = CsvOutput.ToFile(path);
         csv.WriteHeader(["species", "season", "year", "distance_km", "probability", "PC", "EC", "IIC", "PCnum", "PCintra", "PCdirect",
-            "PCstep", "transboundary_share", "nodes", "links", "components"]);
+            "PCstep", "transboundary_share", "nodes", "links", "components",
+            .. Interval("PC"), .. Interval("EC"), .. Interval("transboundary_share"), "PC_reach", "EC_reach", .. Interval("PC_reach"), .. Interval("EC_reach"),
+            "birds", "bootstrap_replicates", "seed", "level"]);
         foreach (var run in report.Runs)
         {
             var r = run.Result;
@@ -71,6 +82,15 @@ internal static class ReportCsv
             csv.WriteField(r.Nodes);
             csv.WriteField(r.Links);
             csv.WriteField(r.Components);
+            var b = run.Bootstrap;
+            WriteIntervals(csv, b?.PC, b?.EC, b?.Transboundary);
+            csv.WriteField(Defined(run.Reachability?.PC));
+            csv.WriteField(Defined(run.Reachability?.EC));
+            WriteIntervals(csv, run.Reachability is null ? null : b?.ReachPC, run.Reachability is null ? null : b?.ReachEC);
+            csv.WriteField(b?.Birds);
+            csv.WriteField(b?.Replicates);
+            csv.WriteField(b?.Seed);
+            csv.WriteField(b?.Level);
             await csv.EndRecordAsync(cancellationToken);
         }
     }
@@ -83,6 +103,21 @@ internal static class ReportCsv
         csv.WriteField(report.Inputs.Window.Year);
         csv.WriteField(run.DistanceKm);
     }
+
+    /// <summary>The two column names of an interval: NAME_ci_low, NAME_ci_high.</summary>
+    private static string[] Interval(string name) => [name + "_ci_low", name + "_ci_high"];
+
+    /// <summary>Low and high of each interval; empty cells for none, or where no replicate was defined.</summary>
+    private static void WriteIntervals(CsvWriter csv, params ReadOnlySpan<BootstrapInterval?> intervals)
+    {
+        foreach (var interval in intervals)
+        {
+            csv.WriteField(Defined(interval?.Low));
+            csv.WriteField(Defined(interval?.High));
+        }
+    }
+
+    private static double? Defined(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static void WriteNumbers(CsvWriter csv, params ReadOnlySpan<double> values)
     {
