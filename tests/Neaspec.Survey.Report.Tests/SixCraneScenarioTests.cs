@@ -20,7 +20,7 @@ public sealed class SixCraneScenarioTests
     private static ReportSite Site(string code, string country, double lon, double lat, Geometry? area = null) =>
         new(code, new Dictionary<string, string> { ["en"] = code }, country, lon, lat, area);
 
-    private static readonly Dictionary<string, ReportSite> Sites = new[]
+    internal static readonly Dictionary<string, ReportSite> Sites = new[]
     {
         Site("RU-MUR", "RU", 128.0, 49.9),                                        // Muraviovka, breeding
         Site("CN-XKH", "CN", 132.5, 45.0, Box(132.0, 44.6, 133.0, 45.4)),         // Lake Khanka, a large polygon
