@@ -103,6 +103,21 @@ public sealed class MigratoryDatabaseTests : IClassFixture<MigratoryScenario>, I
     }
 
     [Fact]
+    public async Task Cluster_regions_join_sites_closer_than_the_distance()
+    {
+        // Izumi - Suncheon Bay is about 400 km, Muraviovka - Khanka about 650 km: at 500 km the wintering sites are one
+        // region and the breeding sites two, so MC has one target region and is not computed.
+        var request = MigratoryScenario.Request();
+        request = request with { Birds = request.Birds with { Migratory = request.Birds.Migratory! with { Regions = RegionGrouping.Cluster, RegionDistanceKm = 500 } } };
+        var inputs = await scenario.LoadAsync(request);
+
+        Assert.Equal(["JP-IZM+KR-SCB"], inputs.Targets.Select(t => t.Id));
+        Assert.Equal(["RU-KHL", "RU-MRV"], inputs.Origins.Select(o => o.Id));
+        Assert.Contains("2 origin region(s) and 1 target region(s)", inputs.WhyNot, StringComparison.Ordinal);
+        Assert.Null(MigratoryAnalysis.Compute(inputs, 0, null).Estimate);
+    }
+
+    [Fact]
     public async Task Database_mode_gives_what_file_mode_gives_on_the_same_birds()
     {
         var inputs = await scenario.LoadAsync(MigratoryScenario.Request());
