@@ -56,6 +56,7 @@ public sealed class ReportFormBrowserTests(PortalHost host) : IClassFixture<Port
         Assert.Equal(2, driver.FindElements(By.CssSelector("#migratory tr[data-bird]")).Count);
         Assert.NotEmpty(driver.FindElements(By.CssSelector("svg.fractions g.err")));
         Assert.Contains("PC (reach)", driver.FindElement(By.CssSelector("table.kv")).Text, StringComparison.Ordinal);
+        ((IJavaScriptExecutor)driver).ExecuteScript("document.getElementById('migratory').scrollIntoView()");
         browser.Screenshot("report-mc-section");
     }
 }

@@ -44,10 +44,12 @@ public sealed class FormulaCellTests : IDisposable
         // Site A: name and country are the value; site B: the code is.
         var a = Assert.Single(lines, l => l.StartsWith($"{escaped},winter,2025,100,A,{escaped},{escaped},", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith($"{escaped},winter,2025,100,{escaped},B,KR,", StringComparison.Ordinal));
-        // longitude, latitude, weight, rank and the six indices of A are plain numbers.
+        // longitude, latitude, weight, rank and the six indices of A are plain numbers; then birds and the eight
+        // interval columns, empty for distance decay (no birds to resample).
         var numbers = a[$"{escaped},winter,2025,100,A,{escaped},{escaped},".Length..].Split(',');
         Assert.Equal(["127.5", "34.9", "100", "1"], numbers[..4]);
-        Assert.Equal(10, numbers.Length);
+        Assert.Equal(19, numbers.Length);
+        Assert.All(numbers[10..], n => Assert.Equal("", n));
     }
 
     [Theory]
@@ -77,8 +79,9 @@ public sealed class FormulaCellTests : IDisposable
         // One run; p0 = 0.5 and the counts of nodes, links and components as numbers.
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith($"{escaped},winter,2025,100,0.5,", row, StringComparison.Ordinal);
-        // The two sites are 370 km apart, beyond d0: one distance-decay link, none for IIC, so two components.
-        Assert.EndsWith(",2,1,2", row, StringComparison.Ordinal);
+        // The two sites are 370 km apart, beyond d0: one distance-decay link, none for IIC, so two components; then the
+        // 16 columns of intervals, reachability and the bootstrap, empty for distance decay.
+        Assert.EndsWith(",2,1,2" + new string(',', 16), row, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -193,7 +193,7 @@ public sealed class MigrationInputs
             (null, _) => $"no stay in the origin season {origin}",
             (_, null) => $"no stay in the target season {target}",
             _ when abundance[originEnd.Region] is null => m.OriginAbundance is null
-                ? $"its origin region {originEnd.Region} has no census count of {species} in {origin}: its abundance is unknown (give it with --origin-abundance)"
+                ? $"its origin region {originEnd.Region} has no census count of {species} in {origin}: its abundance is unknown (give it by hand: --origin-abundance, in the report --mc-origin-abundance)"
                 : $"its origin region {originEnd.Region} has no row in the abundance given",
             _ => null,
         };
