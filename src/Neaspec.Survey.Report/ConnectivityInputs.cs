@@ -386,10 +386,11 @@ public sealed class ConnectivityInputs
             problems.Add("p0 must be strictly between 0 and 1");
         }
         problems.AddRange(ThresholdLimits.Problems(r));
+        problems.AddRange(r.Birds.Problems());
         return problems;
     }
 
-    private static async Task<string> SpeciesNameAsync(NpgsqlConnection conn, string species, string language, CancellationToken ct)
+    internal static async Task<string> SpeciesNameAsync(NpgsqlConnection conn, string species, string language, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
             $"select name_{language}, name_en from species where scientific_name = @s", conn);
@@ -402,7 +403,7 @@ public sealed class ConnectivityInputs
         return !reader.IsDBNull(0) ? reader.GetString(0) : !reader.IsDBNull(1) ? reader.GetString(1) : species;
     }
 
-    private static async Task<Dictionary<string, ReportSite>> SitesAsync(NpgsqlConnection conn, CancellationToken ct)
+    internal static async Task<Dictionary<string, ReportSite>> SitesAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var sites = new Dictionary<string, ReportSite>(StringComparer.Ordinal);
         await using var cmd = new NpgsqlCommand(
@@ -426,7 +427,7 @@ public sealed class ConnectivityInputs
         return sites;
     }
 
-    private static async Task<List<CountUsed>> CountsAsync(NpgsqlConnection conn, string species, SeasonWindow window, CancellationToken ct)
+    internal static async Task<List<CountUsed>> CountsAsync(NpgsqlConnection conn, string species, SeasonWindow window, CancellationToken ct)
     {
         var counts = new List<CountUsed>();
         await using var cmd = new NpgsqlCommand("""
