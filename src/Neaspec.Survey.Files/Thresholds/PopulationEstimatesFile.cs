@@ -7,7 +7,8 @@ namespace Neaspec.Survey.Files.Thresholds;
 /// <c>species,population,estimate,one_percent_threshold,source,year,note</c> (any order and case;
 /// <c>one_percent_threshold</c> and <c>note</c> may be missing or blank). Refused, each with file, line, column and
 /// value: a missing column, an empty species, population or source, an estimate or threshold that is not a whole
-/// number above 0, a year that is not a year, and a population given twice.
+/// number above 0, and a year that is not a year. (A population given twice is found by the caller, once the species'
+/// names are resolved: 두루미 and Grus japonensis are one species.)
 /// </summary>
 public static class PopulationEstimatesFile
 {
@@ -17,8 +18,8 @@ public static class PopulationEstimatesFile
     private const string Threshold = "one_percent_threshold";
     private const string Note = "note";
 
-    /// <summary>The rows, or null with the reasons in <paramref name="errors"/>.</summary>
-    public static IReadOnlyList<PopulationEstimateRow>? Read(string path, List<InputError> errors)
+    /// <summary>The good rows; the reasons for the others (and for a bad header: then no row) in <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<PopulationEstimateRow> Read(string path, List<InputError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var file = Path.GetFileName(path);
@@ -26,7 +27,7 @@ public static class PopulationEstimatesFile
         if (!records.MoveNext())
         {
             errors.Add(new InputError(file, 1, "(header)", "", $"the file is empty; expected the header {string.Join(",", Required)},{Threshold},{Note}"));
-            return null;
+            return [];
         }
         var header = records.Current.Fields;
         int At(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
@@ -36,10 +37,9 @@ public static class PopulationEstimatesFile
         }
         if (errors.Count > 0)
         {
-            return null;
+            return [];
         }
         var rows = new List<PopulationEstimateRow>();
-        var firstLine = new Dictionary<(string, string), int>();
         while (records.MoveNext())
         {
             var (line, fields) = records.Current;
@@ -56,13 +56,6 @@ public static class PopulationEstimatesFile
             {
                 continue;
             }
-            var key = (Field("species").ToUpperInvariant(), Field("population").ToUpperInvariant());
-            if (firstLine.TryGetValue(key, out var first))
-            {
-                errors.Add(new InputError(file, line, "population", Field("population"), $"this species and population are already on line {first}"));
-                continue;
-            }
-            firstLine[key] = line;
             var note = Field(Note);
             rows.Add(new PopulationEstimateRow(line, Field("species"), Field("population"), estimate!.Value, threshold, Field("source"), year!.Value,
                 note.Length > 0 ? note : null));
@@ -71,7 +64,7 @@ public static class PopulationEstimatesFile
         {
             errors.Add(new InputError(file, 2, "(row)", "", "the file has a header but no estimates"));
         }
-        return errors.Count > 0 ? null : rows;
+        return rows;
     }
 
     private static int? Whole(string file, int line, string column, string text, bool required, List<InputError> errors)

@@ -50,20 +50,25 @@ public static class PopulationEstimateEditor
             return null;
         }
         var rows = PopulationEstimatesFile.Read(path, errors);
-        if (rows is null)
-        {
-            return null;
-        }
         await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var resolver = await SpeciesResolver.LoadAsync(conn, cancellationToken);
         var checkedRows = new List<PopulationEstimate>();
+        var firstLine = new Dictionary<(string, string), int>();
         foreach (var r in rows)
         {
             var edit = new PopulationEstimateEdit(r.Species, r.Population, r.Estimate, r.OnePercentThreshold, r.Source, r.Year, r.Note);
-            if (Check(resolver, edit, (field, value, reason) => errors.Add(new InputError(file, r.Line, Column(field), value, reason))) is { } row)
+            if (Check(resolver, edit, (field, value, reason) => errors.Add(new InputError(file, r.Line, Column(field), value, reason))) is not { } row)
             {
-                checkedRows.Add(row);
+                continue;
             }
+            // By the resolved name: 두루미 and Grus japonensis are one species, and a population twice is a typing error.
+            if (firstLine.TryGetValue((row.Species, row.Population.ToUpperInvariant()), out var first))
+            {
+                errors.Add(new InputError(file, r.Line, "population", r.Population, $"{row.Species}, {row.Population} is already on line {first}"));
+                continue;
+            }
+            firstLine[(row.Species, row.Population.ToUpperInvariant())] = r.Line;
+            checkedRows.Add(row);
         }
         if (errors.Count > 0)
         {
