@@ -109,6 +109,24 @@ public sealed class TrendDatabase : IAsyncLifetime, IDisposable
         Species = "저어새", Window = Window, FirstYear = 2019, LastYear = 2024, Trend = trend, ByCountry = byCountry,
     };
 
+    /// <summary>The report of <see cref="SiteYearsCsv"/> built from values, without a database (one count per site-year on
+    /// the window's last day; the seeded spoonbill population): for tests that only look at the page.</summary>
+    public static TrendReport FromValues(TrendOptions trend)
+    {
+        var rows = SiteYearsCsv.Split('\n').Skip(1).Select(l => l.Trim().Split(',')).ToList();
+        var sites = rows.Select(f => (Code: f[0], Country: f[3])).Distinct().ToDictionary(s => s.Code,
+            s => new ReportSite(s.Code, new Dictionary<string, string> { ["en"] = s.Code }, s.Country, 120, 25, IsProvisional: s.Code == "KR-NEW1"),
+            StringComparer.Ordinal);
+        var season = Connectivity.Season.Parse(Window, Window, null, "UTC", out _)!;
+        var counts = rows.Select(f => new Connectivity.CountRecord(f[0], "Platalea minor",
+            Connectivity.SeasonWindow.Of(season, int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)).To,
+            f[2].Length == 0 ? null : int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var seed = Storage.PopulationEstimateCatalogue.Seed.Single(e => e.Species == "Platalea minor");
+        var inputs = TrendInputs.Create(Request(trend) with { Species = "Platalea minor" }, season, "Platalea minor", "Black-faced Spoonbill", sites, counts,
+            [new Neaspec.Survey.Trends.Thresholds.PopulationThreshold(seed.Population, seed.Estimate, seed.OnePercentThreshold, seed.Source, seed.Year)]);
+        return TrendReport.Compute(inputs.Inputs!).Report!;
+    }
+
     /// <summary>Loads and computes a report, failing with the problems when there are any.</summary>
     public async Task<TrendReport> ReportAsync(TrendRequest request)
     {

@@ -26,7 +26,7 @@ internal sealed class HeatMapLayout
         Rows = rows;
         AllRows = allRows;
         Max = max;
-        CellWidth = Math.Min(28, PlotWidth / years.Count);
+        CellWidth = Math.Min(36, PlotWidth / years.Count);
     }
 
     public IReadOnlyList<int> Years { get; }
