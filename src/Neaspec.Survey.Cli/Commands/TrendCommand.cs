@@ -125,15 +125,19 @@ internal static class TrendCommand
         var provisional = inputs.Sites.Values.Where(s => s.IsProvisional).Select(s => s.Code).Order(StringComparer.Ordinal).ToList();
         if (provisional.Count > 0)
         {
-            Console.WriteLine($"provisional sites included (marked in sites.csv): {string.Join(", ", provisional)}");
+            Console.WriteLine($"provisional sites included (marked in sites.csv): {Some(provisional)}");
         }
         foreach (var block in report.Flags)
         {
             var regular = block.Sites.Where(s => s.OnePercent == Neaspec.Survey.Trends.Thresholds.Regularity.Regularly).Select(s => s.Site).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"1 % of {block.Threshold.Population} = {block.Threshold.OnePercent}: regularly met at {(regular.Count > 0 ? string.Join(", ", regular) : "no site")}"));
+                $"1 % of {block.Threshold.Population} = {block.Threshold.OnePercent}: regularly met at {(regular.Count > 0 ? Some(regular) : "no site")}"));
         }
     }
+
+    /// <summary>The first ten codes and how many more: a flyway has thousands of sites, the files list them all.</summary>
+    private static string Some(IReadOnlyList<string> codes) =>
+        string.Join(", ", codes.Take(10)) + (codes.Count > 10 ? $" and {codes.Count - 10} more" : "");
 
     internal static int Refuse(IEnumerable<string> problems)
     {
@@ -167,7 +171,7 @@ internal static class TrendCommand
         var invariant = CultureInfo.InvariantCulture;
         if (r.RemovedSites.Count > 0)
         {
-            Console.WriteLine($"removed {r.RemovedSites.Count} site(s) without a positive count: {string.Join(", ", r.RemovedSites)}");
+            Console.WriteLine($"removed {r.RemovedSites.Count} site(s) without a positive count: {Some(r.RemovedSites)}");
         }
         var dispersion = r.Overdispersion is { } s2 ? string.Create(invariant, $", overdispersion {s2:F3}") : "";
         var correlation = r.SerialCorrelation is { } rho ? string.Create(invariant, $", serial correlation {rho:F3}") : "";
