@@ -54,6 +54,7 @@ public static class TrendReportFiles
         var inputs = report.Inputs;
         var kept = report.Result.Sites.ToHashSet(StringComparer.Ordinal);
         var values = inputs.Values.ToLookup(v => v.Site, StringComparer.Ordinal);
+        var flags = report.Flags.Select(b => (b, b.Sites.ToDictionary(s => s.Site, StringComparer.Ordinal))).ToList();
         using var writer = CsvOutput.ToFile(path);
         writer.WriteHeader([.. SiteColumns]);
         foreach (var code in inputs.Sites.Keys.Order(StringComparer.Ordinal))
@@ -72,10 +73,10 @@ public static class TrendReportFiles
                 writer.WriteRecord([.. fields, "", "", "", "", "", "", "", ""]);
                 continue;
             }
-            foreach (var block in report.Flags)
+            foreach (var (block, bySite) in flags)
             {
                 var t = block.Threshold;
-                var f = block.Sites.First(s => s.Site == code);
+                var f = bySite[code];
                 writer.WriteRecord(
                 [
                     .. fields, t.Population, t.Estimate.ToString(Invariant), t.OnePercent.ToString(Invariant),

@@ -63,16 +63,15 @@ internal sealed class HeatMapLayout
         var values = inputs.Sites.Keys.ToDictionary(code => code, code => years.Select((year, j) =>
         {
             var count = counts.GetValueOrDefault((code, year));
-            return count is { } n ? (n > 0 ? HeatCellKind.Observed : HeatCellKind.Zero, (double)n)
-                : series.TryGetValue(code, out var s) ? (HeatCellKind.Imputed, s.Fitted[j])
-                : (HeatCellKind.Missing, double.NaN);
+            return count is { } n ? (Kind: n > 0 ? HeatCellKind.Observed : HeatCellKind.Zero, Value: (double)n)
+                : series.TryGetValue(code, out var s) ? (Kind: HeatCellKind.Imputed, Value: s.Fitted[j])
+                : (Kind: HeatCellKind.Missing, Value: double.NaN);
         }).ToArray(), StringComparer.Ordinal);
-        var order = values.Keys
-            .OrderByDescending(code => values[code].Where(v => double.IsFinite(v.Item2)).Select(v => v.Item2).DefaultIfEmpty(0).Max())
-            .ThenBy(code => code, StringComparer.Ordinal).Take(MaxRows).ToList();
-        var max = order.SelectMany(code => values[code]).Where(v => double.IsFinite(v.Item2)).Select(v => v.Item2).DefaultIfEmpty(1).Max();
+        double Largest(string code) => values[code].Select(v => v.Value).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        var order = values.Keys.OrderByDescending(Largest).ThenBy(code => code, StringComparer.Ordinal).Take(MaxRows).ToList();
+        var max = Math.Max(1, order.Select(Largest).DefaultIfEmpty(1).Max());
         var rows = order.Select(code => new HeatRow(inputs.Sites[code], series.ContainsKey(code), [.. values[code].Select((v, j) =>
-            new HeatCell(years[j], v.Item1, v.Item2, v.Item1 == HeatCellKind.Missing ? MissingColour : Colour(v.Item2, max)))])).ToList();
+            new HeatCell(years[j], v.Kind, v.Value, v.Kind == HeatCellKind.Missing ? MissingColour : Colour(v.Value, max)))])).ToList();
         return new HeatMapLayout(years, rows, values.Count, max);
     }
 }
