@@ -16,6 +16,7 @@ root.Subcommands.Add(CountsCommand.Create());
 root.Subcommands.Add(ImportsCommand.Create());
 root.Subcommands.Add(ConnectivityCommand.Create());
 root.Subcommands.Add(TrendCommand.Create());
+root.Subcommands.Add(ThresholdsCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(PortalCommand.Create());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Portal.Uploads;
 using Neaspec.Survey.Sharing;
@@ -50,6 +51,7 @@ public static class PortalApp
         services.AddSingleton(options);
         services.AddSingleton(sharing);
         services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddScoped<UploadProcessor>();
         services.AddDbContext<PortalDbContext>(o => PortalDbContext.Configure(o, database.DataSource));

@@ -21,6 +21,7 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<Fix> Fixes => Set<Fix>();
     public DbSet<TrackSource> TrackSources => Set<TrackSource>();
     public DbSet<SeasonDefinition> Seasons => Set<SeasonDefinition>();
+    public DbSet<PopulationEstimate> PopulationEstimates => Set<PopulationEstimate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -105,7 +106,23 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
         });
 
         ConfigureTelemetry(modelBuilder);
+        ConfigurePopulationEstimates(modelBuilder);
     }
+
+    private static void ConfigurePopulationEstimates(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<PopulationEstimate>(e =>
+        {
+            e.ToTable("population_estimates", t =>
+            {
+                t.HasCheckConstraint("ck_population_estimates_estimate_positive", "estimate > 0");
+                t.HasCheckConstraint("ck_population_estimates_threshold_positive", "one_percent_threshold > 0");
+                t.HasCheckConstraint("ck_population_estimates_year", "year between 1900 and 2200");
+            });
+            // One current figure per population: a newer estimate replaces the row (its source and year say which).
+            e.HasIndex(p => new { p.Species, p.Population }).IsUnique();
+            e.HasOne<Species>().WithMany().HasForeignKey(p => p.Species).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
+        });
 
     private static void ConfigureTelemetry(ModelBuilder modelBuilder)
     {

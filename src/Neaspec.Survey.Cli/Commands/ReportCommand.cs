@@ -19,6 +19,7 @@ internal static class ReportCommand
     {
         var command = new Command("report", "Reports for analysts.");
         command.Subcommands.Add(Connectivity());
+        command.Subcommands.Add(ReportTrendCommand.Create());
         return command;
     }
 

@@ -403,6 +403,73 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("individuals", (string)null);
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.PopulationEstimate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Estimate")
+                        .HasColumnType("integer")
+                        .HasColumnName("estimate");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OnePercentThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("one_percent_threshold");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("population");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Species")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("species");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_population_estimates");
+
+                    b.HasIndex("Species", "Population")
+                        .IsUnique()
+                        .HasDatabaseName("ix_population_estimates_species_population");
+
+                    b.ToTable("population_estimates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_population_estimates_estimate_positive", "estimate > 0");
+
+                            t.HasCheckConstraint("ck_population_estimates_threshold_positive", "one_percent_threshold > 0");
+
+                            t.HasCheckConstraint("ck_population_estimates_year", "year between 1900 and 2200");
+                        });
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SeasonDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -830,6 +897,16 @@ namespace Neaspec.Survey.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_individuals_studies_study_id");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.PopulationEstimate", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.Species", null)
+                        .WithMany()
+                        .HasForeignKey("Species")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_estimates_species_species");
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>
