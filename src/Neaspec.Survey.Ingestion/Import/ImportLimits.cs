@@ -53,6 +53,11 @@ public sealed class ImportLimits
     /// so a small file of repeated values (which compresses far better than real data) is never refused.</summary>
     public const long RatioGraceBytes = 16L << 20;
 
+    /// <summary>Not a setting: the longest identifier (site code, study, individual, tag, taxon) taken, in
+    /// UTF-8 bytes. PostgreSQL's B-tree indexes hold rows of about 2,700 bytes at most (SQLSTATE 54000 past
+    /// that), and no survey or Movebank identifier comes near 1,000 bytes: a longer one is a broken file.</summary>
+    public const int MaxIdentifierBytes = 1_000;
+
     /// <summary>The plausible dates as of <paramref name="time"/>'s today.</summary>
     public DateWindow Dates(TimeProvider time)
     {

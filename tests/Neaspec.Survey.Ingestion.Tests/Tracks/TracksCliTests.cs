@@ -38,26 +38,6 @@ public sealed class TracksCliTests(PostgisDatabase db) : IClassFixture<PostgisDa
         Assert.Equal(1 + 8, lines.Length);
     }
 
-    [Theory]
-    [MemberData(nameof(FormulaCells.Cases), MemberType = typeof(FormulaCells))]
-    public async Task Summary_csv_escapes_an_individual_that_a_spreadsheet_would_run_as_a_formula(string value, string escaped)
-    {
-        // The individual's name comes from an uploaded file and reaches an analyst's spreadsheet.
-        var study = $"Formula {(int)value[0]}-{value.Length}";
-        var quoted = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var path = files.Write($"formula-{(int)value[0]}-{value.Length}.csv",
-            "event-id,timestamp,location-long,location-lat,individual-local-identifier,study-name\n" +
-            $"1,2024-10-01 00:00:00.000,127.2,38.2,{quoted},{study}\n");
-        Assert.Equal(0, (await Neaspec("tracks", "import", path)).Code);
-
-        var csv = await Neaspec("tracks", "summary", "--study", study, "--format", "csv");
-
-        Assert.Equal(0, csv.Code);
-        var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("study,individual,taxon,fixes,flagged,first,last", lines[0]);
-        Assert.Equal($"{study},{escaped},,1,0,2024-10-01 00:00:00.000,2024-10-01 00:00:00.000", Assert.Single(lines[1..]));
-    }
-
     [Fact]
     public async Task A_bad_file_is_one_clear_error_with_file_line_column_and_value()
     {

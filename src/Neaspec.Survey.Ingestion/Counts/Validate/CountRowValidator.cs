@@ -31,6 +31,10 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         {
             Fail(CountField.SiteCode, "", "site code is required");
         }
+        else if (System.Text.Encoding.UTF8.GetByteCount(siteCode) > ImportLimits.MaxIdentifierBytes)
+        {
+            Fail(CountField.SiteCode, siteCode[..200] + "...", $"a site code longer than {ImportLimits.MaxIdentifierBytes:N0} bytes: a broken or shifted line?");
+        }
 
         var country = Get(CountField.Country)?.ToUpperInvariant();
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))

@@ -48,6 +48,10 @@ public static class SiteCsvReader
             {
                 errors.Add(new RowError(line, headers[code], "", "site code is required"));
             }
+            else if (System.Text.Encoding.UTF8.GetByteCount(c) > ImportLimits.MaxIdentifierBytes)
+            {
+                errors.Add(new RowError(line, headers[code], c[..200] + "...", $"a site code longer than {ImportLimits.MaxIdentifierBytes:N0} bytes"));
+            }
             var point = SiteValues.Point(line, Get(lat), Get(lon), headers[lat], headers[lon], errors);
             var cc = SiteValues.Country(line, headers[country], Get(country), errors);
             var area = Get(wkt) is { } text ? Area(line, headers[wkt], text, errors) : null;

@@ -288,7 +288,8 @@ public sealed class TrackRowValidator : IDisposable
         // Neither named nor deployed: the tag recorded while no animal wore it. Counted, not stored.
     }
 
-    /// <summary>A text column's value (empty when the column is missing or NA); false when it is not UTF-8.</summary>
+    /// <summary>An identifier column's value (empty when the column is missing or NA); false when it is not
+    /// UTF-8 or longer than <see cref="ImportLimits.MaxIdentifierBytes"/>.</summary>
     private bool TextField(int column, ErrorList errors, long line, out ReadOnlySpan<byte> value)
     {
         value = column == MovebankHeader.Missing ? default : reader.Field(column);
@@ -296,6 +297,12 @@ public sealed class TrackRowValidator : IDisposable
         {
             value = default;
             return true;
+        }
+        if (value.Length > ImportLimits.MaxIdentifierBytes)
+        {
+            errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value),
+                $"an identifier longer than {ImportLimits.MaxIdentifierBytes:N0} bytes ({value.Length:N0}): a broken or shifted line?"));
+            return false;
         }
         if (Utf8.IsValid(value))
         {
