@@ -299,6 +299,15 @@ public sealed class ImportRunner
         {
             switch (outcome.Status)
             {
+                case ImportStatus.Succeeded or ImportStatus.Partial or ImportStatus.Unchanged or ImportStatus.Rejected
+                    when !DropFolder.Unchanged(file):
+                    // Written to after the scan: the import read a snapshot, and processed/ and quarantine/ hold
+                    // only bytes the ledger names. The file stays; a later run takes its new bytes (a count
+                    // file's counts are replaced, fixes already stored are skipped: nothing loaded now doubles).
+                    message += "; the file was written to while it was imported (its snapshot was read, not what was " +
+                        "added): it stays in the inbox and a later run takes its new bytes";
+                    logger.LogWarning("{File}: written to while it was imported; left in the inbox for a later run", file.Name);
+                    break;
                 case ImportStatus.Succeeded or ImportStatus.Partial or ImportStatus.Unchanged:
                     (destination, report) = folder.MoveToProcessed(file.Path, outcome.ErrorReportPath);
                     break;

@@ -47,6 +47,49 @@ public sealed class HostileInboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_appended_while_it_loads_stays_in_the_inbox_and_processed_holds_only_loaded_bytes()
+    {
+        await using var db = await PostgisDatabase.CreateAsync();
+        var path = inbox.Drop("growing.csv", CountFiles.Small("T-GROW", 1, days: 4));
+        var loadedSha = Sha(path);
+        // Nine more surveys (2025-02-01 .. 09), appended by the field laptop's sync once the load has begun.
+        var added = string.Concat(Enumerable.Range(1, 9).Select(d => $"T-GROW,KR,40.1,129.5,2025-02-{d:00},Platalea minor,{d}\n"));
+        var appended = false;
+        var importers = HookedImporter.OnCounts(inbox.Options(), async ct =>
+        {
+            if (!appended)
+            {
+                appended = true;
+                await File.AppendAllTextAsync(path, added, ct);
+            }
+        });
+
+        var first = await inbox.Runner(db.Database, importers: importers).RunAsync();
+
+        Assert.True(appended);
+        var result = Assert.Single(first.Results);
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Contains("written to while it was imported", result.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 1, 0, 0), (first.Files, first.FilesLoaded, first.FilesFailed, first.FilesRejected));
+        // The four rows of the snapshot are stored under the snapshot's SHA; none of the nine went anywhere.
+        Assert.Equal(4L, await db.ScalarAsync<long>("select count(*) from counts"));
+        Assert.Equal(1L, await db.ScalarAsync<long>($"select count(*) from imports where sha256 = '{loadedSha}' and status = 'succeeded'"));
+        Assert.Empty(inbox.ProcessedFiles());
+        Assert.Equal(["growing.csv"], inbox.InboxFiles());
+        Assert.Equal(1 + 4 + 9, File.ReadAllLines(path).Length);
+
+        // The next run takes the grown file whole: 4 + 9 surveys, the first four replaced, not doubled.
+        var grownSha = Sha(path);
+        var second = await inbox.Runner(db.Database).RunAsync();
+
+        Assert.Equal(ImportStatus.Succeeded, Assert.Single(second.Results).Status);
+        Assert.Equal(13L, await db.ScalarAsync<long>("select count(*) from counts"));
+        Assert.Equal(["growing.csv"], inbox.ProcessedFiles());
+        Assert.Equal(grownSha, Sha(Path.Combine(inbox.Processed, "growing.csv")));
+        Assert.Equal(1L, await db.ScalarAsync<long>($"select count(*) from imports where sha256 = '{grownSha}' and status = 'succeeded'"));
+    }
+
+    [Fact]
     public async Task With_the_inbox_full_the_error_report_never_goes_to_a_link_planted_in_the_shared_temp_folder()
     {
         await using var db = await PostgisDatabase.CreateAsync();
