@@ -6,7 +6,7 @@ namespace Neaspec.Survey.Files.Tests;
 /// CSV writer of its own or prints comma-joined values, the two ways CSV was written by hand before
 /// (`tracks summary --format csv` printed <c>string.Join(',', …)</c> and reached spreadsheets unescaped). Each
 /// CSV writer's escaping is tested with its output (FormulaCellTests, FileModeFormulaTests,
-/// TrackSummaryCsvTests, CountSummaryCsvTests, the trends and migratory file-mode tests); this catches a new
+/// SummaryCsvTests, the trends and migratory file-mode tests); this catches a new
 /// one that skips the shared writer.</summary>
 public sealed partial class OneCsvWriterTests
 {
