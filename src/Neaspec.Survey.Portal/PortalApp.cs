@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Portal.Accounts;
 using Neaspec.Survey.Portal.Uploads;
 using Neaspec.Survey.Sharing;
@@ -49,6 +50,7 @@ public static class PortalApp
         var database = new SurveyDatabase(SurveySettings.ConnectionString(builder.Configuration));
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddSingleton(ImportLimits.Load(builder.Configuration));
         services.AddSingleton(sharing);
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);

@@ -57,7 +57,18 @@ public static class FileKindDetector
         {
             return "a PDF document, not a CSV file";
         }
-        if (Array.IndexOf(head, (byte)0) >= 0)
+        if (TextEncoding.NonUtf8(head) is { } encoding)
+        {
+            return TextEncoding.Refusal(encoding);
+        }
+        // A NUL in the header line, or NULs in more than one byte in a hundred, is a binary file; a stray
+        // one further down is a bad row, which the importer reports with its line and column.
+        var firstLine = head.AsSpan();
+        if (firstLine.IndexOf((byte)'\n') is var end and >= 0)
+        {
+            firstLine = firstLine[..end];
+        }
+        if (firstLine.IndexOf((byte)0) >= 0 || head.AsSpan().Count((byte)0) * 100 > head.Length)
         {
             return "a binary file, not CSV or GeoJSON text: save the data as 'CSV UTF-8'";
         }

@@ -26,13 +26,13 @@ public sealed class TrackImporter(TrackImportOptions? options = null) : IFileImp
         DeploymentReference? reference = null;
         if (options.ReferencePath is not null)
         {
-            reference = DeploymentReference.Read(options.ReferencePath);
+            reference = DeploymentReference.Read(options.ReferencePath, claimed.Limits);
             if (reference.Errors.Count > 0)
             {
                 return Rejected($"{Path.GetFileName(options.ReferencePath)}: bad reference data; nothing loaded", reference.Errors);
             }
         }
-        using var input = TrackInput.Open(claimed.File.Path, options.Study ?? StudyFromFileName(name), reference);
+        using var input = TrackInput.Open(claimed, options.Study ?? StudyFromFileName(name), reference);
         if (input.HeaderProblem is { } problem)
         {
             return Rejected($"{name}: {problem}", [new RowError(1, null, null, problem)],

@@ -11,7 +11,7 @@ namespace Neaspec.Survey.Portal.Uploads;
 /// <summary>One upload from start to end: receive (streamed to disk, hashed), recognise the kind of file,
 /// hand it to the claimed import with that kind's importer, keep the bytes under their SHA-256 and record
 /// the upload with the outcome in the portal's words.</summary>
-public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext portal, UploadStore store)
+public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext portal, UploadStore store, ImportLimits limits)
 {
     /// <summary>What the sites form takes: CSV or GeoJSON.</summary>
     private static readonly IReadOnlyList<string> SiteExtensions = [".csv", ".geojson", ".json"];
@@ -63,9 +63,13 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
         }
         try
         {
-            return await new ClaimedImport(database).RunAsync(importer, new ImportRequest(file.Path)
+            // The request's token: a client that goes away stops the import (rolled back, ledger failed);
+            // a file over the Import:Limits stops it too, rejected. Identical uploads at once wait for the
+            // one that loads, so each ends unchanged rather than running.
+            return await new ClaimedImport(database, limits).RunAsync(importer, new ImportRequest(file.Path)
             {
                 Name = file.SafeName, ImportedBy = user.Email, ReportDirectory = store.ReportFolder(file),
+                StagingDirectory = file.Folder, WaitForRunning = true,
             }, cancellationToken);
         }
         catch

@@ -1,14 +1,18 @@
 using System.Globalization;
 using Neaspec.Survey.Storage;
 using Neaspec.Survey.Ingestion.Counts.Read;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 
 namespace Neaspec.Survey.Ingestion.Counts.Validate;
 
 /// <summary>Turns the text fields of one row into a <see cref="CountRow"/> or the errors that stop it.
-/// Pure: no database, so every rule is testable on its own.</summary>
-public sealed class CountRowValidator(CountColumns columns, SpeciesResolver species)
+/// Pure: no database, so every rule is testable on its own. <paramref name="dates"/>: the plausible survey
+/// dates (default: <see cref="DateWindow.Default"/>).</summary>
+public sealed class CountRowValidator(CountColumns columns, SpeciesResolver species, DateWindow? dates = null)
 {
+    private readonly DateWindow dates = dates ?? DateWindow.Default;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss", "HHmm"];
 
@@ -26,6 +30,10 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         if (siteCode is null)
         {
             Fail(CountField.SiteCode, "", "site code is required");
+        }
+        else if (System.Text.Encoding.UTF8.GetByteCount(siteCode) > ImportLimits.MaxIdentifierBytes)
+        {
+            Fail(CountField.SiteCode, siteCode[..200] + "...", $"a site code longer than {ImportLimits.MaxIdentifierBytes:N0} bytes: a broken or shifted line?");
         }
 
         var country = Get(CountField.Country)?.ToUpperInvariant();
@@ -62,6 +70,11 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         else if (!TryDate(dateText, out date, out var timeInDate))
         {
             errors.Add(Error(line, CountField.Date, dateText, DateReason(dateText)));
+        }
+        else if (!dates.Contains(date))
+        {
+            // 0001-01-01 and 9999-12-31 would be stored as -infinity / infinity; a year typed 2205 is a typo.
+            errors.Add(Error(line, CountField.Date, dateText, dates.Reason("survey date")));
         }
         else
         {

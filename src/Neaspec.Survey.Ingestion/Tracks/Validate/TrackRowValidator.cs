@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using CsvHelper;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Ingestion.Tracks.Read;
 
@@ -18,6 +19,7 @@ public sealed class TrackRowValidator : IDisposable
     private readonly ArrayBufferWriter<byte> json = new(1024);
     private readonly Utf8JsonWriter jsonWriter;
     private readonly Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup;
+    private readonly DateWindow dates;
     private byte[] lastStudy = [];
     private byte[] lastIndividual = [];
     private int lastIndividualKey = -1;
@@ -26,11 +28,13 @@ public sealed class TrackRowValidator : IDisposable
     private string lastStudyName = "";
 
     /// <summary><paramref name="defaultStudy"/> names the study of rows without study-name;
-    /// <paramref name="deploymentLookup"/> (tag, time) -> animal links tags to animals when a row names no individual.</summary>
+    /// <paramref name="deploymentLookup"/> (tag, time) -> animal links tags to animals when a row names no individual;
+    /// <paramref name="dates"/>: the plausible fix times (default <see cref="DateWindow.Default"/>).</summary>
     public TrackRowValidator(TrackFileReader reader, string defaultStudy,
-        Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup = null)
+        Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup = null, DateWindow? dates = null)
     {
         this.reader = reader;
+        this.dates = dates ?? DateWindow.Default;
         DefaultStudy = defaultStudy;
         this.deploymentLookup = deploymentLookup;
         jsonWriter = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -84,10 +88,15 @@ public sealed class TrackRowValidator : IDisposable
         return errors.Count > before ? TrackRowKind.Error : TrackRowKind.Fix;
     }
 
-    /// <summary>A row CsvHelper found malformed, or whose field count is not the header's.</summary>
+    /// <summary>A row CsvHelper found malformed, whose field count is not the header's, or whose bytes
+    /// cannot be stored as text (a NUL byte, not UTF-8).</summary>
     private RowError? ShapeError(long line)
     {
         var names = reader.Header.Names.Count;
+        if (reader.RecordError() is { } bytes)
+        {
+            return bytes;
+        }
         if (reader.Malformed(out var malformed))
         {
             return new RowError(line, null, null, malformed switch
@@ -147,6 +156,10 @@ public sealed class TrackRowValidator : IDisposable
         else if (!MovebankValues.TryParseTimestamp(ts, out row.ObservedAt))
         {
             errors.Add(Bad(line, column, ts, "not a UTC timestamp like 2011-02-11 17:30:00.000"));
+        }
+        else if (!dates.Contains(row.ObservedAt))
+        {
+            errors.Add(Bad(line, column, ts, dates.Reason("fix time")));
         }
     }
 
@@ -275,7 +288,8 @@ public sealed class TrackRowValidator : IDisposable
         // Neither named nor deployed: the tag recorded while no animal wore it. Counted, not stored.
     }
 
-    /// <summary>A text column's value (empty when the column is missing or NA); false when it is not UTF-8.</summary>
+    /// <summary>An identifier column's value (empty when the column is missing or NA); false when it is not
+    /// UTF-8 or longer than <see cref="ImportLimits.MaxIdentifierBytes"/>.</summary>
     private bool TextField(int column, ErrorList errors, long line, out ReadOnlySpan<byte> value)
     {
         value = column == MovebankHeader.Missing ? default : reader.Field(column);
@@ -284,23 +298,18 @@ public sealed class TrackRowValidator : IDisposable
             value = default;
             return true;
         }
+        if (value.Length > ImportLimits.MaxIdentifierBytes)
+        {
+            errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value),
+                $"an identifier longer than {ImportLimits.MaxIdentifierBytes:N0} bytes ({value.Length:N0}): a broken or shifted line?"));
+            return false;
+        }
         if (Utf8.IsValid(value))
         {
             return true;
         }
-        errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value), NotUtf8(value)));
+        errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value), CsvRecordCheck.NotUtf8(value)));
         return false;
-    }
-
-    private static string NotUtf8(ReadOnlySpan<byte> value)
-    {
-        var at = 0;
-        while (at < value.Length && System.Text.Rune.DecodeFromUtf8(value[at..], out _, out var consumed) == OperationStatus.Done)
-        {
-            at += consumed;
-        }
-        at = Math.Min(at, value.Length - 1);
-        return $"not UTF-8 text (byte 0x{value[at]:X2} at byte {at + 1} of the value): save the file as UTF-8";
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -318,7 +327,7 @@ public sealed class TrackRowValidator : IDisposable
             }
             if (!Utf8.IsValid(v))
             {
-                errors.Add(new RowError(line, name, MovebankValues.Show(v), NotUtf8(v)));
+                errors.Add(new RowError(line, name, MovebankValues.Show(v), CsvRecordCheck.NotUtf8(v)));
                 return null;
             }
             if (!any)
