@@ -159,22 +159,25 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
 
         modelBuilder.Entity<Fix>(e =>
         {
-            // Keys and indexes are as narrow as the bulk load allows: integer surrogates for study and
-            // individual, a BRIN (not GiST) index on the points, which the loader writes in (individual,
-            // time) order, so block ranges stay spatially tight. No foreign keys: the loader resolves ids
-            // set-based before it inserts, and per-row FK checks would cost more than the whole COPY.
+            // Partitioned by month of observed_at (migration TracksAtScale, FixMonthSql): a key must hold the
+            // partition column, hence (id, observed_at). Keys and indexes are as narrow as the bulk load allows:
+            // integer surrogates for study and individual; a GiST index on the points for QGIS. No foreign keys:
+            // the loader resolves ids set-based before it inserts, and per-row FK checks would cost more than the
+            // whole COPY. EF does not create this table (the migration's SQL does); the model mirrors it.
             e.ToTable("fixes");
-            e.Property(f => f.Id).UseIdentityAlwaysColumn();
+            e.HasKey(f => new { f.Id, f.ObservedAt });
+            e.Property(f => f.Id).HasDefaultValueSql("nextval('fixes_id_seq')");
             e.Property(f => f.ObservedAt).HasColumnType("timestamp(3) with time zone");
             e.Property(f => f.Location).HasColumnType("geometry(Point,4326)");
             e.Property(f => f.Attributes).HasColumnType("jsonb");
-            // Dedup by Movebank event id within a study ...
-            e.HasIndex(f => new { f.StudyId, f.EventId }).IsUnique().HasFilter("event_id is not null")
+            // Dedup by Movebank event id within a study (and time: a unique index of a partitioned table holds the
+            // partition column) ...
+            e.HasIndex(f => new { f.StudyId, f.EventId, f.ObservedAt }).IsUnique().HasFilter("event_id is not null")
                 .HasDatabaseName("ux_fixes_study_event");
             // ... and, for files without event ids, by individual and time; also the track order index.
             e.HasIndex(f => new { f.IndividualId, f.ObservedAt, f.EventId }).IsUnique().AreNullsDistinct(false)
                 .HasDatabaseName("ux_fixes_individual_time");
-            e.HasIndex(f => f.Location).HasMethod("brin");
+            e.HasIndex(f => f.Location).HasMethod("gist");
             e.HasIndex(f => f.ImportId).HasMethod("brin");
         });
 

@@ -77,9 +77,12 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("nextval('fixes_id_seq')");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("timestamp(3) with time zone")
+                        .HasColumnName("observed_at");
 
                     b.Property<string>("Attributes")
                         .HasColumnType("jsonb")
@@ -89,9 +92,25 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("event_id");
 
+                    b.Property<float?>("ExternalTemperature")
+                        .HasColumnType("real")
+                        .HasColumnName("external_temperature");
+
+                    b.Property<float?>("GroundSpeed")
+                        .HasColumnType("real")
+                        .HasColumnName("ground_speed");
+
                     b.Property<float?>("Hdop")
                         .HasColumnType("real")
                         .HasColumnName("hdop");
+
+                    b.Property<float?>("Heading")
+                        .HasColumnType("real")
+                        .HasColumnName("heading");
+
+                    b.Property<float?>("HeightAboveEllipsoid")
+                        .HasColumnType("real")
+                        .HasColumnName("height_above_ellipsoid");
 
                     b.Property<long>("ImportId")
                         .HasColumnType("bigint")
@@ -109,10 +128,6 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.Property<bool>("MarkedOutlier")
                         .HasColumnType("boolean")
                         .HasColumnName("marked_outlier");
-
-                    b.Property<DateTime>("ObservedAt")
-                        .HasColumnType("timestamp(3) with time zone")
-                        .HasColumnName("observed_at");
 
                     b.Property<short?>("SatelliteCount")
                         .HasColumnType("smallint")
@@ -138,7 +153,7 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("visible");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "ObservedAt")
                         .HasName("pk_fixes");
 
                     b.HasIndex("ImportId")
@@ -149,18 +164,18 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.HasIndex("Location")
                         .HasDatabaseName("ix_fixes_location");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "brin");
-
-                    b.HasIndex("StudyId", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_fixes_study_event")
-                        .HasFilter("event_id is not null");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
 
                     b.HasIndex("IndividualId", "ObservedAt", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ux_fixes_individual_time");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("IndividualId", "ObservedAt", "EventId"), false);
+
+                    b.HasIndex("StudyId", "EventId", "ObservedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_fixes_study_event")
+                        .HasFilter("event_id is not null");
 
                     b.ToTable("fixes", (string)null);
                 });

@@ -26,6 +26,8 @@ public sealed class TrackRowValidator : IDisposable
     private byte[] lastTag = [];
     private int lastTagKey = -1;
     private string lastStudyName = "";
+    // Measure columns (by index into MovebankHeader.Measures) of the current row whose value is no number: kept as attributes.
+    private int unparsedMeasures;
 
     /// <summary><paramref name="defaultStudy"/> names the study of rows without study-name;
     /// <paramref name="deploymentLookup"/> (tag, time) -> animal links tags to animals when a row names no individual;
@@ -79,12 +81,13 @@ public sealed class TrackRowValidator : IDisposable
         Location(ref row, lon, lat, errors, line);
         Timestamp(ref row, errors, line);
         Quality(ref row, errors, line);
+        Measures(ref row);
         ResolveKeys(ref row, errors, line);
         if (errors.Count == before && row.Individual < 0)
         {
             return TrackRowKind.NoIndividual;
         }
-        row.Attributes = h.Attributes.Count == 0 ? null : WriteAttributes(errors, line);
+        row.Attributes = h.Attributes.Count == 0 && unparsedMeasures == 0 ? null : WriteAttributes(errors, line);
         return errors.Count > before ? TrackRowKind.Error : TrackRowKind.Fix;
     }
 
@@ -216,6 +219,32 @@ public sealed class TrackRowValidator : IDisposable
         }
     }
 
+    /// <summary>Movebank's numeric attributes into their columns. A value that is no number (or beyond a real's
+    /// range) is no error: it is kept as an attribute, as every other column is.</summary>
+    private void Measures(ref TrackRow row)
+    {
+        unparsedMeasures = 0;
+        var m = reader.Header.Measures;
+        row.GroundSpeed = Measure(m[0], 0);
+        row.Heading = Measure(m[1], 1);
+        row.HeightAboveEllipsoid = Measure(m[2], 2);
+        row.ExternalTemperature = Measure(m[3], 3);
+    }
+
+    private float? Measure(int column, int measure)
+    {
+        if (!Present(column, out var v))
+        {
+            return null;
+        }
+        if (MovebankValues.TryParseDouble(v, out var d) && float.IsFinite((float)d))
+        {
+            return (float)d;
+        }
+        unparsedMeasures |= 1 << measure;
+        return null;
+    }
+
     /// <summary>The file has the column and the current row gives a value in it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Present(int column, out ReadOnlySpan<byte> value)
@@ -336,6 +365,26 @@ public sealed class TrackRowValidator : IDisposable
                 any = true;
             }
             jsonWriter.WriteString(name, v);
+        }
+        for (var m = 0; unparsedMeasures != 0 && m < reader.Header.Measures.Count; m++)
+        {
+            if ((unparsedMeasures & (1 << m)) == 0)
+            {
+                continue;
+            }
+            var column = reader.Header.Measures[m];
+            var v = reader.Field(column);
+            if (!Utf8.IsValid(v))
+            {
+                errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(v), NotUtf8(v)));
+                return null;
+            }
+            if (!any)
+            {
+                jsonWriter.WriteStartObject();
+                any = true;
+            }
+            jsonWriter.WriteString(reader.Header.Names[column].Trim(), v);
         }
         if (!any)
         {
