@@ -1,3 +1,4 @@
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Tracks.Read;
 
 namespace Neaspec.Survey.Ingestion.Tracks.Load;
@@ -9,9 +10,10 @@ namespace Neaspec.Survey.Ingestion.Tracks.Load;
 internal static class FileMonths
 {
     /// <summary>The first day of each month the file's fixes fall in, in order.</summary>
-    public static DateOnly[] Read(string path, CancellationToken ct)
+    public static DateOnly[] Read(LimitedInput input, ImportLimits limits, CancellationToken ct)
     {
-        using var reader = TrackFileReader.Open(path, deploymentsGiven: true);
+        // Through the same limits as the load itself, so a gzip bomb is refused here too rather than read unbounded.
+        using var reader = TrackFileReader.Open(input, limits, deploymentsGiven: true);
         var h = reader.Header;
         if (h.Timestamp == MovebankHeader.Missing || h.Longitude == MovebankHeader.Missing || h.Latitude == MovebankHeader.Missing)
         {

@@ -376,7 +376,7 @@ public sealed class TrackRowValidator : IDisposable
             var v = reader.Field(column);
             if (!Utf8.IsValid(v))
             {
-                errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(v), NotUtf8(v)));
+                errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(v), CsvRecordCheck.NotUtf8(v)));
                 return null;
             }
             if (!any)
