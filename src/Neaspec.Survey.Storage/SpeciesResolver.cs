@@ -7,13 +7,17 @@ namespace Neaspec.Survey.Storage;
 /// <summary>Resolves a species as field teams write it — scientific name, synonym, or a common name in any
 /// catalogue language (en, zh-Hans, zh-Hant, ja, ko, ru, mn), the preferred one or another the catalogue keeps —
 /// to the catalogue's scientific name. Names match by <see cref="NameKey"/>: case, spacing, hyphens, width and
-/// normalisation form, Hiragana/Katakana and Traditional/Simplified characters do not matter. A name it does not
-/// know gets the closest catalogue names as suggestions (<see cref="Suggest"/>).</summary>
+/// normalisation form, Hiragana/Katakana and Traditional/Simplified characters do not matter — except where a spelling
+/// as written (<see cref="NameKey.Exact"/>) belongs to one species and its folded form to another: the spelling as
+/// written wins, and a folded form that two species share resolves to neither. A name it does not know gets the
+/// closest catalogue names as suggestions (<see cref="Suggest"/>).</summary>
 public sealed class SpeciesResolver
 {
     private const int CacheLimit = 10_000;
 
-    private readonly Dictionary<string, string> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> byExact = new(StringComparer.Ordinal);
+    // Null where two species' names fold to this key.
+    private readonly Dictionary<string, string?> byFolded = new(StringComparer.Ordinal);
     private readonly List<(string Name, string ScientificName)> names = [];
     private readonly Lazy<NameSuggester> suggester;
 
@@ -86,7 +90,7 @@ public sealed class SpeciesResolver
         }
         if (!resolved.TryGetValue(name, out var scientific))
         {
-            scientific = byKey.GetValueOrDefault(NameKey.Of(name));
+            scientific = ResolveExact(name) ?? byFolded.GetValueOrDefault(NameKey.Of(name));
             if (resolved.Count < CacheLimit)
             {
                 resolved[name] = scientific;
@@ -114,11 +118,29 @@ public sealed class SpeciesResolver
         return found;
     }
 
+    /// <summary>The species whose name is spelt as <paramref name="name"/> is — case, spacing, width and syllabary
+    /// aside, but Traditional and Simplified characters kept apart — or null.</summary>
+    public string? ResolveExact(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return byExact.GetValueOrDefault(NameKey.Exact(name));
+    }
+
     private void Add(string name, string scientific)
     {
-        if (byKey.TryAdd(NameKey.Of(name), scientific))
+        if (!byExact.TryAdd(NameKey.Exact(name), scientific))
         {
-            names.Add((name, scientific));
+            return;
+        }
+        names.Add((name, scientific));
+        var folded = NameKey.Of(name);
+        if (byFolded.TryGetValue(folded, out var other) && other != scientific)
+        {
+            byFolded[folded] = null;
+        }
+        else
+        {
+            byFolded[folded] = scientific;
         }
     }
 }

@@ -8,16 +8,16 @@ public sealed class NameSuggester
 {
     private readonly List<(NameUnits Units, string Name, string ScientificName)> candidates = [];
 
-    /// <param name="names">Every name of the catalogue with the scientific name it resolves to; a key met twice
-    /// keeps its first name, as the resolver does.</param>
+    /// <param name="names">Every name of the catalogue with the scientific name it resolves to; a key met twice for
+    /// one species keeps its first name.</param>
     public NameSuggester(IEnumerable<(string Name, string ScientificName)> names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
         foreach (var (name, scientific) in names)
         {
             var key = NameKey.Of(name);
-            if (key.Length > 0 && seen.Add(key))
+            if (key.Length > 0 && seen.Add((key, scientific)))
             {
                 candidates.Add((NameUnits.Of(key), name, scientific));
             }
