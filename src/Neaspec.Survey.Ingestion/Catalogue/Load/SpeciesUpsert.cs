@@ -1,4 +1,5 @@
 using Neaspec.Survey.Storage.Model;
+using Neaspec.Survey.Storage.Names;
 using Npgsql;
 
 namespace Neaspec.Survey.Ingestion.Catalogue.Load;
@@ -52,45 +53,73 @@ public static class SpeciesUpsert
             {
                 await ExecuteAsync(connection, SynonymsSql, cancellationToken, change.ScientificName, synonyms);
             }
+            var known = await NamesAsync(connection, change.ScientificName, cancellationToken);
             foreach (var name in change.Entry.Names)
             {
                 var isNew = name.Preferred
-                    ? await PreferAsync(connection, change.ScientificName, name.Language, name.Name.Value, importId, cancellationToken)
-                    : await AddOtherAsync(connection, change.ScientificName, name.Language, name.Name.Value, importId, cancellationToken);
+                    ? await PreferAsync(connection, change.ScientificName, name.Language, name.Name.Value, known, importId, cancellationToken)
+                    : await AddOtherAsync(connection, change.ScientificName, name.Language, name.Name.Value, known, importId, cancellationToken);
                 names += isNew ? 1 : 0;
             }
         }
         return (added, updated, names);
     }
 
-    /// <summary>Makes <paramref name="name"/> the preferred name of its language; the name it replaces becomes another
-    /// name. Returns whether the species had no such name before.</summary>
-    private static async Task<bool> PreferAsync(NpgsqlConnection connection, string scientific, string language, string name, long? importId,
+    /// <summary>The names the species has now, per language, by exact key (<see cref="NameKey.Exact"/>): the preferred
+    /// name and the others.</summary>
+    private static async Task<Dictionary<(string Language, string Key), string>> NamesAsync(NpgsqlConnection connection, string scientific,
         CancellationToken cancellationToken)
     {
+        var names = new Dictionary<(string, string), string>();
+        await using var cmd = new NpgsqlCommand(
+            $"""
+            select l.language, l.name from species s,
+                unnest(array[{string.Join(", ", NameLanguage.All.Select(l => $"'{l}'"))}], array[{string.Join(", ", NameLanguage.Columns)}]) l(language, name)
+            where s.scientific_name = $1 and l.name is not null
+            union all
+            select language, name from species_names where scientific_name = $1
+            """, connection);
+        cmd.Parameters.AddWithValue(scientific);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.TryAdd((reader.GetString(0), NameKey.Exact(reader.GetString(1))), reader.GetString(1));
+        }
+        return names;
+    }
+
+    /// <summary>Makes <paramref name="name"/> the preferred name of its language; the name it replaces becomes another
+    /// name, unless the two differ only in case or spacing (a corrected spelling). Returns whether the name is new to
+    /// the species.</summary>
+    private static async Task<bool> PreferAsync(NpgsqlConnection connection, string scientific, string language, string name,
+        Dictionary<(string, string), string> known, long? importId, CancellationToken cancellationToken)
+    {
         var column = NameLanguage.Column(language);
-        var old = await ScalarAsync<string?>(connection, $"select {column} from species where scientific_name = $1 for update",
-            cancellationToken, scientific);
+        var old = await ScalarAsync<string?>(connection, $"select {column} from species where scientific_name = $1", cancellationToken, scientific);
         if (old == name)
         {
             return false;
         }
         await ExecuteAsync(connection, $"update species set {column} = $2 where scientific_name = $1", cancellationToken, scientific, name);
-        if (old is not null)
+        await ExecuteAsync(connection, DropOtherNameSql, cancellationToken, scientific, language, name);
+        if (old is not null && NameKey.Exact(old) != NameKey.Exact(name))
         {
             await ExecuteAsync(connection, OtherNameSql, cancellationToken, scientific, language, old, (object?)importId ?? DBNull.Value);
         }
-        return await ExecuteAsync(connection, DropOtherNameSql, cancellationToken, scientific, language, name) == 0;
+        return known.TryAdd((language, NameKey.Exact(name)), name);
     }
 
-    /// <summary>Adds <paramref name="name"/> as another name of its language, unless it is the preferred one or there already.</summary>
-    private static async Task<bool> AddOtherAsync(NpgsqlConnection connection, string scientific, string language, string name, long? importId,
-        CancellationToken cancellationToken)
+    /// <summary>Adds <paramref name="name"/> as another name of its language, unless the species has it already (in
+    /// any case or spacing). Returns whether it was added.</summary>
+    private static async Task<bool> AddOtherAsync(NpgsqlConnection connection, string scientific, string language, string name,
+        Dictionary<(string, string), string> known, long? importId, CancellationToken cancellationToken)
     {
-        var preferred = await ScalarAsync<string?>(connection, $"select {NameLanguage.Column(language)} from species where scientific_name = $1",
-            cancellationToken, scientific);
-        return preferred != name
-            && await ExecuteAsync(connection, OtherNameSql, cancellationToken, scientific, language, name, (object?)importId ?? DBNull.Value) == 1;
+        if (!known.TryAdd((language, NameKey.Exact(name)), name))
+        {
+            return false;
+        }
+        await ExecuteAsync(connection, OtherNameSql, cancellationToken, scientific, language, name, (object?)importId ?? DBNull.Value);
+        return true;
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
