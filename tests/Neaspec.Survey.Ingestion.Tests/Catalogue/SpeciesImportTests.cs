@@ -1,3 +1,4 @@
+using System.Text;
 using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Storage.Model;
@@ -65,33 +66,33 @@ public sealed class SpeciesImportTests : IDisposable
         Assert.Equal(1, await db.ScalarAsync<long>("select count(*) from species_names"));
     }
 
-    public static TheoryData<string, long, string?, string> Malformed => new()
+    public static TheoryData<string, long, string?, string?, string> Malformed => new()
     {
         // A rank that is none of the vocabulary's.
-        { $"{Header}\nArdea cinerea,speceis,Grey Heron,,,,,,,,\n", 2, "rank", "unknown rank" },
+        { $"{Header}\nArdea cinerea,speceis,Grey Heron,,,,,,,,\n", 2, "rank", "speceis", "unknown rank" },
         // A new species without a rank.
-        { $"{Header}\nArdea cinerea,,Grey Heron,,,,,,,,\n", 2, "rank", "give its rank" },
+        { $"{Header}\nArdea cinerea,,Grey Heron,,,,,,,,\n", 2, "rank", "", "give its rank" },
         // A species name with the words of a subspecies.
-        { $"{Header}\nAnser fabalis serrirostris,species,Tundra Bean Goose,,,,,,,,\n", 2, "scientific_name", "has 2 word(s)" },
-        { $"{Header}\nardea cinerea,species,Grey Heron,,,,,,,,\n", 2, "scientific_name", "capitalised genus" },
-        { $"{Header}\nArdea cinerea,species,Grey Heron,,,,,,,,maybe\n", 2, "flagship", "yes or no" },
+        { $"{Header}\nAnser fabalis serrirostris,species,Tundra Bean Goose,,,,,,,,\n", 2, "scientific_name", "Anser fabalis serrirostris", "has 2 word(s)" },
+        { $"{Header}\nardea cinerea,species,Grey Heron,,,,,,,,\n", 2, "scientific_name", "ardea cinerea", "capitalised genus" },
+        { $"{Header}\nArdea cinerea,species,Grey Heron,,,,,,,,maybe\n", 2, "flagship", "maybe", "yes or no" },
         // Two species of the file under one name: the second is refused, naming the first.
-        { $"{Header}\nArdea cinerea,species,Grey Heron,,,,,,,,\nArdea purpurea,species,grey  heron,,,,,,,,\n", 3, "name_en", "also given for Ardea cinerea on line 2, column name_en" },
+        { $"{Header}\nArdea cinerea,species,Grey Heron,,,,,,,,\nArdea purpurea,species,grey  heron,,,,,,,,\n", 3, "name_en", "grey  heron", "also given for Ardea cinerea on line 2, column name_en" },
         // A name the catalogue already gives another species (the spoonbill's Korean name), in any case.
-        { $"{Header}\nArdea purpurea,species,Purple Heron,,,,저어새,,,,\n", 2, "name_ko", "already a name of Platalea minor" },
+        { $"{Header}\nArdea purpurea,species,Purple Heron,,,,저어새,,,,\n", 2, "name_ko", "저어새", "already a name of Platalea minor" },
         // The seed's zh-Hant name of the Hooded Crane, given to another species.
-        { $"{Header}\nGrus nigricollis,species,Black-necked Crane,,白頭鶴,,,,,,\n", 2, "name_zh_hant", "already a name of Grus monacha" },
+        { $"{Header}\nGrus nigricollis,species,Black-necked Crane,,白頭鶴,,,,,,\n", 2, "name_zh_hant", "白頭鶴", "already a name of Grus monacha" },
         // A new species whose scientific name is another's synonym.
-        { $"{Header}\nGrus vipio,species,,,,,,,,,\n", 2, "scientific_name", "already a name of Antigone vipio" },
-        { $"{Header}\nArdea cinerea,species,Grey Heron,,,,,,,,\nArdea cinerea,species,,,,,,,,,\n", 3, "scientific_name", "given twice (first on line 2)" },
+        { $"{Header}\nGrus vipio,species,,,,,,,,,\n", 2, "scientific_name", "Grus vipio", "already a name of Antigone vipio" },
+        { $"{Header}\nArdea cinerea,species,Grey Heron,,,,,,,,\nArdea cinerea,species,,,,,,,,,\n", 3, "scientific_name", "Ardea cinerea", "given twice (first on line 2)" },
         // The header: a misspelt language, and a file without the rank column.
-        { $"scientific_name,rank,name_zhhant\nArdea cinerea,species,蒼鷺\n", 1, "name_zhhant", "unknown column" },
-        { "scientific_name,name_en\nArdea cinerea,Grey Heron\n", 1, null, "missing required column(s) rank" },
+        { $"scientific_name,rank,name_zhhant\nArdea cinerea,species,蒼鷺\n", 1, "name_zhhant", "name_zhhant", "unknown column" },
+        { "scientific_name,name_en\nArdea cinerea,Grey Heron\n", 1, null, "scientific_name,name_en", "missing required column(s) rank" },
     };
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public async Task A_bad_file_is_refused_whole_with_line_and_column(string csv, long line, string? column, string reason)
+    public async Task A_bad_file_is_refused_whole_with_line_and_column(string csv, long line, string? column, string? value, string reason)
     {
         await using var db = await PostgisDatabase.CreateAsync();
         var species = await db.ScalarAsync<long>("select count(*) from species");
@@ -100,11 +101,56 @@ public sealed class SpeciesImportTests : IDisposable
         var outcome = await ImportAsync(db, "bad-species.csv", csv);
 
         Assert.Equal(ImportStatus.Rejected, outcome.Status);
-        Assert.Contains(outcome.Errors, e => e.Line == line && e.Column == column && e.Reason.Contains(reason, StringComparison.Ordinal));
+        Assert.StartsWith("bad-species.csv: rejected, nothing stored", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains(outcome.Errors, e => e.Line == line && e.Column == column && e.Value == value && e.Reason.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(species, await db.ScalarAsync<long>("select count(*) from species"));
         Assert.Equal(names, await db.ScalarAsync<string>("select string_agg(concat_ws('|', name_en, name_ko, name_zh_hant), ',' order by scientific_name) from species"));
         Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from species_names"));
         Assert.Equal(outcome.ErrorCount, await db.ScalarAsync<long>($"select count(*) from import_errors where import_id = {outcome.ImportId}"));
+    }
+
+    public static TheoryData<string, long, string?, string?, string> Unreadable => new()
+    {
+        // A zero-byte file.
+        { "", 1, null, null, "the file is empty" },
+        { $"{Header}\n", 1, null, null, "the file holds no species" },
+        // Saved by Excel on a Traditional Chinese Windows as "CSV": Big5, not UTF-8. The value is shown as read.
+        { "big5", 2, "name_zh_hant", "\uFFFD", "not UTF-8 text" },
+        // A semicolon file whose name cell holds an unquoted comma: more fields than the header.
+        { $"scientific_name,rank,name_en\nArdea cinerea,species,Heron, Grey\n", 2, null, "Ardea cinerea,species,Heron, Grey",
+            "the row has 4 fields but the header has 3" },
+        // A quote opened and never closed swallows the rest of the file: the row is refused, not stored half-read.
+        { $"scientific_name,rank,name_en\nArdea cinerea,species,\"Grey Heron\nArdea alba,species,Great Egret\n", 2, "name_en", "Grey Heron",
+            "holds a line break" },
+        // A row without its scientific name.
+        { $"{Header}\n,species,Grey Heron,,,,,,,,\n", 2, "scientific_name", "", "scientific name is required" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public async Task A_file_that_is_not_clean_csv_is_refused_naming_file_line_column_and_value(string csv, long line, string? column,
+        string? value, string reason)
+    {
+        await using var db = await PostgisDatabase.CreateAsync();
+        var species = await db.ScalarAsync<long>("select count(*) from species");
+        var path = csv == "big5"
+            ? files.WriteBytes("bad-species.csv", [.. Encoding.UTF8.GetBytes($"{Header}\nArdea cinerea,species,Grey Heron,,"),
+                .. CodePagesEncodingProvider.Instance.GetEncoding(950)!.GetBytes("蒼鷺"), .. Encoding.UTF8.GetBytes(",,,,,,\n")])
+            : files.Write("bad-species.csv", csv);
+
+        var outcome = await db.Database.ImportAsync(new SpeciesImporter(), path);
+
+        Assert.Equal(ImportStatus.Rejected, outcome.Status);
+        Assert.StartsWith("bad-species.csv: rejected, nothing stored", outcome.Message, StringComparison.Ordinal);
+        var error = outcome.Errors[0];
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        if (value is not null)
+        {
+            Assert.Contains(value, error.Value, StringComparison.Ordinal);
+        }
+        Assert.Equal(species, await db.ScalarAsync<long>("select count(*) from species"));
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from species where scientific_name like 'Ardea %'"));
     }
 
     [Fact]
