@@ -12,6 +12,7 @@ var root = new RootCommand("neaspec — survey data and habitat connectivity for
 root.Options.Add(Cli.ConnectionOption);
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(SitesCommand.Create());
+root.Subcommands.Add(SpeciesCommand.Create());
 root.Subcommands.Add(CountsCommand.Create());
 root.Subcommands.Add(ImportsCommand.Create());
 root.Subcommands.Add(ConnectivityCommand.Create());

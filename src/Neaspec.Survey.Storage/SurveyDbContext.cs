@@ -8,6 +8,7 @@ namespace Neaspec.Survey.Storage;
 public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
     public DbSet<Species> Species => Set<Species>();
+    public DbSet<SpeciesName> SpeciesNames => Set<SpeciesName>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SurveyVisit> Surveys => Set<SurveyVisit>();
     public DbSet<SpeciesCount> Counts => Set<SpeciesCount>();
@@ -30,8 +31,21 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
 
         modelBuilder.Entity<Species>(e =>
         {
-            e.ToTable("species");
+            e.ToTable("species", t => t.HasCheckConstraint("ck_species_taxon_rank",
+                $"taxon_rank in ({string.Join(", ", TaxonRank.All.Select(r => $"'{r}'"))})"));
             e.HasKey(s => s.ScientificName);
+            // The default stays in the database, so an insert that does not name the rank keeps working.
+            e.Property(s => s.TaxonRank).HasDefaultValue(TaxonRank.Species);
+        });
+
+        modelBuilder.Entity<SpeciesName>(e =>
+        {
+            e.ToTable("species_names", t => t.HasCheckConstraint("ck_species_names_language",
+                $"language in ({string.Join(", ", NameLanguage.All.Select(l => $"'{l}'"))})"));
+            e.Property(n => n.Id).UseIdentityAlwaysColumn();
+            e.HasOne<Species>().WithMany().HasForeignKey(n => n.ScientificName).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ImportRecord>().WithMany().HasForeignKey(n => n.ImportId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(n => new { n.ScientificName, n.Language, n.Name }).IsUnique();
         });
 
         modelBuilder.Entity<Site>(e =>

@@ -128,6 +128,7 @@ internal static class ImportPrinter
             FileKind.Sites => "neaspec sites import FILE",
             FileKind.Tracks => "neaspec tracks import FILE",
             FileKind.Reference => "neaspec tracks import TRACKS --reference FILE",
+            FileKind.Species => "neaspec species import FILE",
             _ => null,
         };
         return detected.Kind == expected || (command is null && detected.IsPlainText) ? null

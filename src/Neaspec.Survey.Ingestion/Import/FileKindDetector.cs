@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Neaspec.Survey.Ingestion.Catalogue.Read;
 using Neaspec.Survey.Ingestion.Counts.Read;
 using Neaspec.Survey.Ingestion.Sites.Read;
 using Neaspec.Survey.Ingestion.Tracks.Read;
@@ -118,10 +119,11 @@ public static class FileKindDetector
             _ when MovebankHeader.NamesReferenceData(headers) => (FileKind.Reference, "Movebank reference data"),
             _ when CountColumns.Recognises(headers) => (FileKind.Counts, "count survey"),
             _ when SiteColumns.Recognises(headers) => (FileKind.Sites, "sites"),
+            _ when SpeciesColumns.Recognises(headers) => (FileKind.Species, "species catalogue"),
             _ => (FileKind.Unknown,
                 $"header not recognised ('{(line.Length > 200 ? line[..200] + "..." : line)}'): expected a count survey " +
                 "(site_code,date,species,count,... or Darwin Core), sites (site_code,name_en,...,country,latitude,longitude, " +
-                "or GeoJSON), or a Movebank export (tracks or reference data)"),
+                "or GeoJSON), species for the catalogue (scientific_name,rank,name_en,...), or a Movebank export (tracks or reference data)"),
         };
         return new DetectedFile(kind, description, IsPlainText: true);
     }

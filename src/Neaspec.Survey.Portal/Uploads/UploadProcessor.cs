@@ -1,3 +1,4 @@
+using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Sites;
@@ -40,15 +41,24 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
     }
 
     /// <summary>A sites file from an admin: kept and recorded like any upload, loaded by the site importer.</summary>
-    public async Task<ImportOutcome> ProcessSitesAsync(PortalUser user, Stream content, string? fileName,
-        CancellationToken cancellationToken)
+    public Task<ImportOutcome> ProcessSitesAsync(PortalUser user, Stream content, string? fileName, CancellationToken cancellationToken) =>
+        ProcessAdminFileAsync(user, content, fileName, SiteExtensions, new SiteImporter(), UploadKinds.Sites, cancellationToken);
+
+    /// <summary>A species file from an admin (docs/species.md): kept and recorded like any upload, loaded by the species
+    /// importer, all or nothing.</summary>
+    public Task<ImportOutcome> ProcessSpeciesAsync(PortalUser user, Stream content, string? fileName, CancellationToken cancellationToken) =>
+        ProcessAdminFileAsync(user, content, fileName, FileKindDetector.CsvExtensions, new SpeciesImporter(), UploadKinds.Species, cancellationToken);
+
+    /// <summary>A catalogue file of an admin's page: any plain text with an allowed extension goes to the page's
+    /// importer, whose answer names what its header lacks.</summary>
+    private async Task<ImportOutcome> ProcessAdminFileAsync(PortalUser user, Stream content, string? fileName, IReadOnlyList<string> extensions,
+        IFileImporter importer, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var file = await store.ReceiveAsync(content, fileName, cancellationToken);
-        var detected = FileKindDetector.Detect(file.Path, file.SafeName, SiteExtensions);
-        var importer = detected.IsPlainText ? new SiteImporter() : null;
-        var outcome = await ImportAsync(file, user, importer, detected, cancellationToken);
-        await RecordAsync(user, file, UploadKinds.Sites, outcome);
+        var detected = FileKindDetector.Detect(file.Path, file.SafeName, extensions);
+        var outcome = await ImportAsync(file, user, detected.IsPlainText ? importer : null, detected, cancellationToken);
+        await RecordAsync(user, file, kind, outcome);
         return outcome;
     }
 

@@ -664,15 +664,29 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name_zh");
 
+                    b.Property<string>("NameZhHant")
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh_hant");
+
                     b.PrimitiveCollection<List<string>>("Synonyms")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("synonyms");
 
+                    b.Property<string>("TaxonRank")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("species")
+                        .HasColumnName("taxon_rank");
+
                     b.HasKey("ScientificName")
                         .HasName("pk_species");
 
-                    b.ToTable("species", (string)null);
+                    b.ToTable("species", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_species_taxon_rank", "taxon_rank in ('order', 'family', 'genus', 'species', 'subspecies')");
+                        });
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesCount", b =>
@@ -718,6 +732,50 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("counts", null, t =>
                         {
                             t.HasCheckConstraint("ck_counts_individuals_non_negative", "individuals >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ScientificName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scientific_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_species_names");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_species_names_import_id");
+
+                    b.HasIndex("ScientificName", "Language", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_species_names_scientific_name_language_name");
+
+                    b.ToTable("species_names", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_species_names_language", "language in ('en', 'zh-Hans', 'zh-Hant', 'ja', 'ko', 'ru', 'mn')");
                         });
                 });
 
@@ -922,6 +980,22 @@ namespace Neaspec.Survey.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_population_estimates_species_species");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesName", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_species_names_imports_import_id");
+
+                    b.HasOne("Neaspec.Survey.Storage.Model.Species", null)
+                        .WithMany()
+                        .HasForeignKey("ScientificName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_species_names_species_scientific_name");
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>

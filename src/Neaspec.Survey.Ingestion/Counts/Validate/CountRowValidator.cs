@@ -104,11 +104,18 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         }
         else if (scientific is null)
         {
-            errors.Add(Error(line, CountField.Species, speciesText,
-                "unknown species: not a scientific name, synonym or common name (en/zh/ja/ko/ru/mn) of the catalogue"));
+            errors.Add(Error(line, CountField.Species, speciesText, UnknownSpecies(speciesText)));
         }
         return scientific;
     }
+
+    /// <summary>Why a species name is refused, with the closest catalogue names when there are any.</summary>
+    private string UnknownSpecies(string speciesText) => species.Suggest(speciesText) switch
+    {
+        [] => $"unknown species '{speciesText}': not a scientific name, synonym or common name (en/zh-Hans/zh-Hant/ja/ko/ru/mn) " +
+            "of the catalogue; an admin can add it to the species catalogue",
+        var close => $"unknown species '{speciesText}': did you mean {string.Join(" or ", close)}?",
+    };
 
     /// <summary>The count: a whole number >= 0, or null (blank) when the species was not counted.</summary>
     private int? Individuals(long line, string? countText, List<RowError> errors)
