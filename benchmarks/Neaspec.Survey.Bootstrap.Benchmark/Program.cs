@@ -5,10 +5,11 @@ using Neaspec.Survey.Connectivity.Migratory;
 using Neaspec.Survey.Connectivity.Uncertainty;
 
 // The bootstrap over birds of one season (issue 13's target: 50 sites, 200 birds, B = 1,000 within 30 s on the
-// 2-core build machine). Each replicate resamples the birds with replacement, rebuilds the telemetry links from the
-// resampled birds' moves (p_ij = share of the birds present at i whose next stay was j; a bird whose season ended at
-// i counts in the denominator) and recomputes PC, EC and every site's dPC with its intra/flux/connector fractions
-// with ConnectivityAnalysis. Then the same for MC from the birds' (origin, target) regions.
+// 2-core build machine), exactly as the report runs it (SeasonBootstrap): each replicate resamples the birds with
+// replacement, rebuilds the per-bird telemetry links with the library's TelemetryNetwork from the drawn birds' site
+// visits (p_ij = share of the birds present at i whose next stay was j; a bird still at i when the season ends counts
+// in the denominator) and recomputes PC, EC and every site's dPC with its intra/flux/connector fractions and the
+// country-pair shares with ConnectivityAnalysis. Then the same for MC from the birds' (origin, target) regions.
 // Baseline, measured in the same run: the same B replicates on one thread. It also checks that the results are
 // identical, since thread count must never change them.
 
@@ -19,22 +20,24 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"cores: {Environment.ProcessorCount}; {sites} sites, {birds} birds, B = {replicates}; seed 2025"));
 
 var season = Season(sites, birds, seed: 1);
-Console.WriteLine($"season: {season.Birds.Sum(b => b.Moves.Length)} moves, {season.Birds.Sum(b => b.Sites.Length)} stays");
+Console.WriteLine($"season: {season.Visits.Count} stays of {birds} birds at {sites} sites, {season.Window}");
+SeasonBootstrap Run(int replicates, long seed, int threads) => SeasonBootstrap.Run(season.Visits, season.Window, season.Nodes,
+    new SeasonBootstrapOptions { Bootstrap = new BootstrapOptions { Replicates = replicates, Seed = seed, MaxDegreeOfParallelism = threads } });
 
 // Warm the JIT on a few replicates so the timed runs compare the work, not the compilation.
-Bootstrap.Run(season.Birds, season.Replicate, new BootstrapOptions { Replicates = 20, Seed = 1 });
+Run(20, 1, Environment.ProcessorCount);
 
 // Rounds alternate the order of the two runs and keep each one's fastest, so neither is charged for the JIT's
 // later tiers or for a burst of load from other work on the machine.
 var rounds = Arg("--rounds", 2);
 var (parallel, result, sequential, baseline) = Compare(rounds,
-    () => Bootstrap.Run(season.Birds, season.Replicate, new BootstrapOptions { Replicates = replicates, Seed = 2025 }),
-    () => Bootstrap.Run(season.Birds, season.Replicate, new BootstrapOptions { Replicates = replicates, Seed = 2025, MaxDegreeOfParallelism = 1 }));
-var (intervalsTime, dpcWidth) = Time(() => season.Intervals(result));
-var identical = result.Replicates.Zip(baseline.Replicates).All(p => p.First.SameAs(p.Second));
+    () => Run(replicates, 2025, Environment.ProcessorCount),
+    () => Run(replicates, 2025, 1));
+var (intervalsTime, dpcWidth) = Time(() => Intervals(result));
+var identical = result.Replicates.Replicates.Zip(baseline.Replicates.Replicates).All(p => p.First.SameAs(p.Second));
 
 Console.WriteLine();
-Console.WriteLine("season bootstrap (PC, EC, dPC + fractions for every site)");
+Console.WriteLine("season bootstrap (TelemetryNetwork rebuilt, then PC, EC, dPC + fractions for every site, country pairs)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"  all cores:              {parallel,7:F2} s  (+ {intervalsTime:F2} s for {2 + (4 * sites)} percentile intervals; mean dPC interval width {dpcWidth:F2} points)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -93,7 +96,8 @@ static (double Seconds, T Result) Time<T>(Func<T> run)
 }
 
 // Sites scattered over the flyway, sorted north to south; each bird starts in the north and makes 1 to 6 moves
-// southwards, each to one of the next few sites, so birds share links as real routes do.
+// southwards, each to one of the next few sites, so birds share links as real routes do. Stays last two days with a
+// day's flight between them, inside autumn 2025; the last one lasts past the season's end (the bird stayed).
 static SyntheticSeason Season(int n, int birdCount, int seed)
 {
     var random = new Random(seed);
@@ -103,7 +107,8 @@ static SyntheticSeason Season(int n, int birdCount, int seed)
             1 + random.Next(1000), countries[random.Next(countries.Length)]))
         .OrderByDescending(s => s.Latitude)
         .ToArray();
-    var birds = new SeasonBird[birdCount];
+    var window = SeasonWindow.Of(SeasonWindow.Find("autumn")!, 2025);
+    var visits = new List<SiteVisit>();
     for (var b = 0; b < birdCount; b++)
     {
         var stays = new List<int> { random.Next(Math.Max(1, n / 4)) };
@@ -112,9 +117,34 @@ static SyntheticSeason Season(int n, int birdCount, int seed)
         {
             stays.Add(Math.Min(n - 1, stays[^1] + 1 + random.Next(6)));
         }
-        birds[b] = new SeasonBird(stays.ToArray());
+        var arrival = window.Start.AddDays(random.Next(30));
+        for (var k = 0; k < stays.Count; k++)
+        {
+            var node = nodes[stays[k]];
+            var departure = k == stays.Count - 1 ? window.End.AddDays(30) : arrival.AddDays(2);
+            visits.Add(new SiteVisit(new Stay($"bird{b}", arrival, departure, node.Longitude, node.Latitude, [], 0, false), node.Id, false));
+            arrival = departure.AddDays(1);
+        }
     }
-    return new SyntheticSeason(nodes, birds);
+    return new SyntheticSeason(nodes, visits, window);
+}
+
+// Every interval the report shows for a season; returns the mean width of the dPC intervals.
+static double Intervals(SeasonBootstrap result)
+{
+    result.Interval(r => r.PC);
+    result.Interval(r => r.EC);
+    var width = 0.0;
+    for (var k = 0; k < result.Nodes.Count; k++)
+    {
+        var site = k;
+        var dpc = result.Interval(r => r.DPC[site]);
+        width += dpc.High - dpc.Low;
+        result.Interval(r => r.DPCintra[site]);
+        result.Interval(r => r.DPCflux[site]);
+        result.Interval(r => r.DPCconnector[site]);
+    }
+    return width / result.Nodes.Count;
 }
 
 static SyntheticMigration MigratoryInputs(int birdCount, int seed)
@@ -135,85 +165,8 @@ static SyntheticMigration MigratoryInputs(int birdCount, int seed)
         MantelCorrelation.DistanceMatrix(targetPoints), Enumerable.Range(1, origins).Select(i => (double)i).ToArray());
 }
 
-/// <summary>One bird's stays (site indices, in order) within the season; its last stay ended its season.</summary>
-internal sealed record SeasonBird(int[] Sites)
-{
-    public (int From, int To)[] Moves { get; } = Sites.Zip(Sites.Skip(1)).Distinct().ToArray();
-
-    public int[] Present { get; } = Sites.Distinct().ToArray();
-}
-
-/// <summary>What one replicate keeps: PC, EC and the per-site dPC and fractions.</summary>
-internal sealed record SeasonStatistic(double PC, double EC, double[] DPC, double[] Intra, double[] Flux, double[] Connector)
-{
-    public bool SameAs(SeasonStatistic other) => PC == other.PC && EC == other.EC && DPC.SequenceEqual(other.DPC)
-        && Intra.SequenceEqual(other.Intra) && Flux.SequenceEqual(other.Flux) && Connector.SequenceEqual(other.Connector);
-}
-
-internal sealed class SyntheticSeason(SiteNode[] nodes, SeasonBird[] birds)
-{
-    private static readonly ConnectivityOptions OneThread = new() { MaxDegreeOfParallelism = 1 };
-
-    public SeasonBird[] Birds => birds;
-
-    /// <summary>The links of a resample: each copy of a bird counts once in the denominator of every site it was
-    /// present at and once in the numerator of every link it made; then the full analysis on one thread (the
-    /// replicates already use every core).</summary>
-    public SeasonStatistic Replicate(Resample<SeasonBird> resample)
-    {
-        var n = nodes.Length;
-        var present = new int[n];
-        var moved = new int[n * n];
-        for (var b = 0; b < birds.Length; b++)
-        {
-            var copies = resample.Copies(b);
-            if (copies == 0)
-            {
-                continue;
-            }
-            foreach (var site in birds[b].Present)
-            {
-                present[site] += copies;
-            }
-            foreach (var (from, to) in birds[b].Moves)
-            {
-                moved[(from * n) + to] += copies;
-            }
-        }
-        var links = new List<SiteLink>();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                if (moved[(i * n) + j] > 0)
-                {
-                    links.Add(new SiteLink(nodes[i].Id, nodes[j].Id, (double)moved[(i * n) + j] / present[i]));
-                }
-            }
-        }
-        var r = ConnectivityAnalysis.Run(SiteNetwork.FromLinks(nodes, links, directed: true), OneThread);
-        return new SeasonStatistic(r.PC, r.EC, r.PerNode.Select(x => x.DPC).ToArray(), r.PerNode.Select(x => x.DPCintra).ToArray(),
-            r.PerNode.Select(x => x.DPCflux).ToArray(), r.PerNode.Select(x => x.DPCconnector).ToArray());
-    }
-
-    /// <summary>Every interval the report will show; returns the mean width of the dPC intervals.</summary>
-    public double Intervals(BootstrapReplicates<SeasonStatistic> result)
-    {
-        result.Interval(r => r.PC);
-        result.Interval(r => r.EC);
-        var width = 0.0;
-        for (var k = 0; k < nodes.Length; k++)
-        {
-            var site = k;
-            var dpc = result.Interval(r => r.DPC[site]);
-            width += dpc.High - dpc.Low;
-            result.Interval(r => r.Intra[site]);
-            result.Interval(r => r.Flux[site]);
-            result.Interval(r => r.Connector[site]);
-        }
-        return width / nodes.Length;
-    }
-}
+/// <summary>A synthetic season: the nodes, every bird's site visits and the window.</summary>
+internal sealed record SyntheticSeason(SiteNode[] Nodes, List<SiteVisit> Visits, SeasonWindow Window);
 
 internal sealed record MigrantBird(int Origin, int Target, (double Longitude, double Latitude) OriginPoint, (double Longitude, double Latitude) TargetPoint);
 

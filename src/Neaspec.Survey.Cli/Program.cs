@@ -12,10 +12,12 @@ var root = new RootCommand("neaspec — survey data and habitat connectivity for
 root.Options.Add(Cli.ConnectionOption);
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(SitesCommand.Create());
+root.Subcommands.Add(SpeciesCommand.Create());
 root.Subcommands.Add(CountsCommand.Create());
 root.Subcommands.Add(ImportsCommand.Create());
 root.Subcommands.Add(ConnectivityCommand.Create());
 root.Subcommands.Add(TrendCommand.Create());
+root.Subcommands.Add(ThresholdsCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(PortalCommand.Create());

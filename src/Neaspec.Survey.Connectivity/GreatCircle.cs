@@ -43,4 +43,12 @@ public static class GreatCircle
         public double DistanceKm(in Point other) =>
             Haversine(other.Phi - Phi, other.Lambda - Lambda, CosPhi, other.CosPhi);
     }
+
+    /// <summary>The centre of points on the sphere: their normalised unit-vector sum (no trouble at the antimeridian
+    /// or near the poles, unlike averaged degrees).</summary>
+    public static (double Lon, double Lat) Centroid(IEnumerable<(double Lon, double Lat)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return SphereVector.Centroid(points);
+    }
 }

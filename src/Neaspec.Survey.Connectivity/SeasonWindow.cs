@@ -39,6 +39,24 @@ public sealed record SeasonWindow(Season Season, int Year, DateOnly From, DateOn
         return null;
     }
 
+    /// <summary>
+    /// The first window of <paramref name="season"/> that starts after this one starts: the season that follows in a
+    /// bird's year. After breeding 2025 (Jun - Aug 2025) comes winter 2026 (Dec 2025 - Feb 2026, named by the year it
+    /// ends in); after winter 2025 comes breeding 2025.
+    /// </summary>
+    public SeasonWindow Following(Season season)
+    {
+        ArgumentNullException.ThrowIfNull(season);
+        for (var year = Year; ; year++)
+        {
+            var window = Of(season, year);
+            if (window.Start > Start)
+            {
+                return window;
+            }
+        }
+    }
+
     /// <summary>00:00 of <see cref="From"/> in the season's time zone, as UTC: the first instant of the window.</summary>
     public DateTime Start => Midnight(From);
 

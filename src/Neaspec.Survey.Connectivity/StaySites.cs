@@ -94,29 +94,8 @@ public static class StaySites
 
     private static List<CandidateSite> Cluster(IReadOnlyList<Stay> stays, List<int> members, double distanceKm, string?[] codes)
     {
-        var parent = members.ToDictionary(i => i, i => i);
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x] = parent[parent[x]];
-            }
-            return x;
-        }
-        for (var x = 0; x < members.Count; x++)
-        {
-            for (var y = x + 1; y < members.Count; y++)
-            {
-                var a = stays[members[x]];
-                var b = stays[members[y]];
-                if (GreatCircle.DistanceKm(a.Longitude, a.Latitude, b.Longitude, b.Latitude) <= distanceKm)
-                {
-                    parent[Find(members[x])] = Find(members[y]);
-                }
-            }
-        }
-        var groups = members.GroupBy(Find)
-            .Select(g => g.ToList())
+        var groups = SingleLinkage.Clusters(members.Select(i => (stays[i].Longitude, stays[i].Latitude)).ToArray(), distanceKm)
+            .Select(g => g.Select(k => members[k]).ToList())
             .OrderBy(g => g.Min(i => stays[i].Arrival))
             .ThenBy(g => g.Min(i => stays[i].Individual), StringComparer.Ordinal)
             .ToList();

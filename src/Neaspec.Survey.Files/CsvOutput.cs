@@ -20,8 +20,9 @@ public static class CsvOutput
     /// <summary>A writer to a new file at <paramref name="path"/> (created or replaced).</summary>
     public static CsvWriter ToFile(string path) => CsvWriter.ToFile(path, Options);
 
-    /// <summary>A writer to <paramref name="stream"/> (standard output, a zip entry, a response body).</summary>
-    public static CsvWriter ToStream(Stream stream) => CsvWriter.Create(stream, Options);
+    /// <summary>A writer to <paramref name="stream"/> (standard output, a zip entry, a response body); the
+    /// stream is closed with the writer unless <paramref name="leaveOpen"/>.</summary>
+    public static CsvWriter ToStream(Stream stream, bool leaveOpen = false) => CsvWriter.Create(stream, Options, leaveOpen);
 
     /// <summary>A writer of CSV that another program loads as data (Movebank, move2, another instance of
     /// this project): no formula escaping. <paramref name="stream"/> stays open.</summary>

@@ -14,8 +14,9 @@ namespace Neaspec.Survey.Report;
 /// <param name="Latitude">WGS84 latitude.</param>
 /// <param name="Area">The site polygon (lon/lat), or null; stays are assigned by it first.</param>
 /// <param name="IsCandidate">True for an unnamed candidate site made of tracked birds' stays at no known site.</param>
+/// <param name="IsProvisional">True for a site a count file created from an unknown code, not yet confirmed.</param>
 public sealed record ReportSite(string Code, IReadOnlyDictionary<string, string> Names, string Country, double Longitude, double Latitude,
-    Geometry? Area = null, bool IsCandidate = false)
+    Geometry? Area = null, bool IsCandidate = false, bool IsProvisional = false)
 {
     /// <summary>The name in <paramref name="language"/>, or the English name when that one is missing.</summary>
     public string Name(string language) =>
@@ -386,10 +387,12 @@ public sealed class ConnectivityInputs
             problems.Add("p0 must be strictly between 0 and 1");
         }
         problems.AddRange(ThresholdLimits.Problems(r));
+        problems.AddRange(r.Birds.Problems());
         return problems;
     }
 
-    private static async Task<string> SpeciesNameAsync(NpgsqlConnection conn, string species, string language, CancellationToken ct)
+    /// <summary>The species' common name in <paramref name="language"/>, else English, else the scientific name.</summary>
+    internal static async Task<string> SpeciesNameAsync(NpgsqlConnection conn, string species, string language, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
             $"select name_{language}, name_en from species where scientific_name = @s", conn);
@@ -402,11 +405,12 @@ public sealed class ConnectivityInputs
         return !reader.IsDBNull(0) ? reader.GetString(0) : !reader.IsDBNull(1) ? reader.GetString(1) : species;
     }
 
-    private static async Task<Dictionary<string, ReportSite>> SitesAsync(NpgsqlConnection conn, CancellationToken ct)
+    /// <summary>Every site of the database, by code (the trend report reads them too).</summary>
+    internal static async Task<Dictionary<string, ReportSite>> SitesAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var sites = new Dictionary<string, ReportSite>(StringComparer.Ordinal);
         await using var cmd = new NpgsqlCommand(
-            "select code, name_en, name_ko, name_zh, name_ja, name_ru, name_mn, country_code, st_x(location), st_y(location), area from sites", conn);
+            "select code, name_en, name_ko, name_zh, name_ja, name_ru, name_mn, country_code, st_x(location), st_y(location), area, is_provisional from sites", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         string[] languages = ["en", "ko", "zh", "ja", "ru", "mn"];
         while (await reader.ReadAsync(ct))
@@ -421,12 +425,12 @@ public sealed class ConnectivityInputs
             }
             var code = reader.GetString(0);
             sites[code] = new ReportSite(code, names, reader.GetString(7).Trim(), reader.GetDouble(8), reader.GetDouble(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<Geometry>(10));
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<Geometry>(10), IsProvisional: reader.GetBoolean(11));
         }
         return sites;
     }
 
-    private static async Task<List<CountUsed>> CountsAsync(NpgsqlConnection conn, string species, SeasonWindow window, CancellationToken ct)
+    internal static async Task<List<CountUsed>> CountsAsync(NpgsqlConnection conn, string species, SeasonWindow window, CancellationToken ct)
     {
         var counts = new List<CountUsed>();
         await using var cmd = new NpgsqlCommand("""

@@ -1,4 +1,7 @@
 using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Connectivity.Migratory;
+using Neaspec.Survey.Report.Migratory;
+using Neaspec.Survey.Report.Uncertainty;
 
 namespace Neaspec.Survey.Report;
 
@@ -7,7 +10,7 @@ namespace Neaspec.Survey.Report;
 /// inputs' nodes for each distance (or once on the telemetry network). Write it with <see cref="ReportFiles"/>
 /// and <see cref="HtmlReport"/>, store it with <see cref="ReportViews"/>.
 /// </summary>
-public sealed class ConnectivityReport
+public sealed partial class ConnectivityReport
 {
     /// <summary>Links with a smaller p are neither drawn nor written (they are in the analysis).</summary>
     public const double MinimumLinkProbability = 0.001;
@@ -15,12 +18,14 @@ public sealed class ConnectivityReport
     /// <summary>At most this many links (the strongest by flux) are drawn and written per run.</summary>
     public const int MaximumLinks = 1000;
 
-    private ConnectivityReport(ConnectivityInputs inputs, IReadOnlyList<ReportRun> runs, DateTime generatedAt, SensitivityResult? sensitivity)
+    private ConnectivityReport(ConnectivityInputs inputs, IReadOnlyList<ReportRun> runs, DateTime generatedAt, SensitivityResult? sensitivity,
+        MigratoryAnalysis? migratory)
     {
         Inputs = inputs;
         Runs = runs;
         GeneratedAt = generatedAt;
         Sensitivity = sensitivity;
+        Migratory = migratory;
     }
 
     /// <summary>What the report was computed from.</summary>
@@ -41,15 +46,18 @@ public sealed class ConnectivityReport
     public string LinkSource => Inputs.Links.Text;
 
     /// <summary>Runs the analyses: the telemetry run and the distance-decay runs as <see cref="ConnectivityInputs.Links"/>
-    /// says, and the sensitivity grid when asked. <paramref name="time"/> (default the system clock) stamps the
-    /// report, so a test can make two runs write identical pages.</summary>
-    public static ConnectivityReport Compute(ConnectivityInputs inputs, TimeProvider? time = null)
+    /// says, the sensitivity grid when asked, and with <paramref name="migration"/> the MC section
+    /// (<see cref="MigrationInputs.LoadAsync"/> reads it when the request has <see cref="ReportBirdOptions.Migratory"/>).
+    /// <paramref name="time"/> (default the system clock) stamps the report, so a test can make two runs write identical
+    /// pages.</summary>
+    public static ConnectivityReport Compute(ConnectivityInputs inputs, MigrationInputs? migration = null, TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var runs = new List<ReportRun>();
         if (inputs.Links.UsesTelemetry && inputs.Telemetry is { } telemetry)
         {
-            runs.Add(Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry, inputs.Request.AreaTotal));
+            runs.Add(WithBirds(inputs, Run(null, telemetry.ToSiteNetwork(inputs.Nodes), telemetry, inputs.Request.AreaTotal), cancellationToken));
         }
         if (inputs.Links.UsesDistance)
         {
@@ -59,7 +67,29 @@ public sealed class ConnectivityReport
             }
         }
         var sensitivity = inputs.Request.Sensitivity ? SensitivityAnalysis.Run(inputs) : null;
-        return new ConnectivityReport(inputs, runs, (time ?? TimeProvider.System).GetUtcNow().UtcDateTime, sensitivity);
+        var birds = inputs.Request.Birds;
+        var migratory = migration is null ? null : MigratoryAnalysis.Compute(migration, birds.ReplicatesFor(tracked: true),
+            birds.Seed ?? ReportBirdOptions.DefaultSeed, birds.MaxDegreeOfParallelism, cancellationToken);
+        return new ConnectivityReport(inputs, runs, (time ?? TimeProvider.System).GetUtcNow().UtcDateTime, sensitivity, migratory);
+    }
+
+    /// <summary>A telemetry run with its bootstrap over the birds and its reachability, when asked for.</summary>
+    private static ReportRun WithBirds(ConnectivityInputs inputs, ReportRun run, CancellationToken cancellationToken)
+    {
+        var birds = inputs.Request.Birds;
+        var replicates = birds.ReplicatesFor(tracked: inputs.Visits.Count > 0);
+        RunReachability? reach = null;
+        if (birds.Reachability)
+        {
+            var (pc, ec) = Reachability.PC(run.Network, run.Result.AreaTotal);
+            Reachability.TryProbabilities(run.Network, out _, out var whyNot);
+            reach = new RunReachability(pc, ec, whyNot);
+        }
+        return run with
+        {
+            Bootstrap = replicates > 0 ? RunBootstrap.Compute(inputs, run, replicates, cancellationToken) : null,
+            Reachability = reach,
+        };
     }
 
     /// <summary>One analysis of the report's nodes: the library's result and the links to draw and write.</summary>

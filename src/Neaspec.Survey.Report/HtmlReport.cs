@@ -38,14 +38,20 @@ public static class HtmlReport
     }
 
     /// <summary>The page as text.</summary>
-    public static async Task<string> RenderAsync(ConnectivityReport report)
+    public static Task<string> RenderAsync(ConnectivityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return RenderAsync<ReportPage>(nameof(ReportPage.Report), report);
+    }
+
+    /// <summary>A page component rendered to text with its one parameter (every report page takes its report).</summary>
+    internal static async Task<string> RenderAsync<TPage>(string parameter, object value) where TPage : IComponent
+    {
         await using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ReportPage.Report)] = report });
-            var page = await renderer.RenderComponentAsync<ReportPage>(parameters);
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [parameter] = value });
+            var page = await renderer.RenderComponentAsync<TPage>(parameters);
             return page.ToHtmlString();
         });
     }

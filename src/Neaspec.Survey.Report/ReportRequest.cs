@@ -51,6 +51,10 @@ public sealed record ReportRequest
     /// ranking of sites changes.</summary>
     public bool Sensitivity { get; init; }
 
+    /// <summary>What is computed from the tracked birds beyond the links: bootstrap intervals, reachability, the MC
+    /// section (issue 13's options, in one set).</summary>
+    public ReportBirdOptions Birds { get; init; } = new();
+
     /// <summary>The languages names exist in.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko", "zh", "ja", "ru", "mn"];
 }

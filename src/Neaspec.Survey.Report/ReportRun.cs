@@ -1,5 +1,6 @@
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Files.Connectivity;
+using Neaspec.Survey.Report.Uncertainty;
 
 namespace Neaspec.Survey.Report;
 
@@ -18,4 +19,10 @@ public sealed record ReportRun(double? DistanceKm, SiteNetwork Network, Connecti
 
     /// <summary>"d0 = 100 km" or "telemetry links".</summary>
     public string Label => DistanceKm is { } d ? $"d0 = {Format.Number(d)} km" : "telemetry links";
+
+    /// <summary>The bootstrap intervals over the birds (telemetry runs with --bootstrap &gt; 0), or null.</summary>
+    public RunBootstrap? Bootstrap { get; init; }
+
+    /// <summary>PC and EC with reachability at any later stay (telemetry runs with --reachability), or null.</summary>
+    public RunReachability? Reachability { get; init; }
 }

@@ -37,7 +37,7 @@ public sealed class SurveyDatabase : IAsyncDisposable
     }
 
     /// <summary>Applies pending EF Core migrations (creates the PostGIS extension first) and adds the
-    /// catalogue's species and the default season windows that are missing. Rows already present are left as an
+    /// catalogue's species, the default season windows and the seeded population estimates that are missing. Rows already present are left as an
     /// admin edited them.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -50,6 +50,7 @@ public sealed class SurveyDatabase : IAsyncDisposable
         await conn.ReloadTypesAsync(cancellationToken);
         await SpeciesCatalogue.SeedAsync(conn, cancellationToken);
         await SeasonCatalogue.SeedAsync(conn, cancellationToken);
+        await PopulationEstimateCatalogue.SeedAsync(conn, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

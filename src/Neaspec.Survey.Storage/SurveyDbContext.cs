@@ -8,6 +8,7 @@ namespace Neaspec.Survey.Storage;
 public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
     public DbSet<Species> Species => Set<Species>();
+    public DbSet<SpeciesName> SpeciesNames => Set<SpeciesName>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SurveyVisit> Surveys => Set<SurveyVisit>();
     public DbSet<SpeciesCount> Counts => Set<SpeciesCount>();
@@ -21,6 +22,7 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<Fix> Fixes => Set<Fix>();
     public DbSet<TrackSource> TrackSources => Set<TrackSource>();
     public DbSet<SeasonDefinition> Seasons => Set<SeasonDefinition>();
+    public DbSet<PopulationEstimate> PopulationEstimates => Set<PopulationEstimate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,8 +31,21 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
 
         modelBuilder.Entity<Species>(e =>
         {
-            e.ToTable("species");
+            e.ToTable("species", t => t.HasCheckConstraint("ck_species_taxon_rank",
+                $"taxon_rank in ({string.Join(", ", TaxonRank.All.Select(r => $"'{r}'"))})"));
             e.HasKey(s => s.ScientificName);
+            // The default stays in the database, so an insert that does not name the rank keeps working.
+            e.Property(s => s.TaxonRank).HasDefaultValue(TaxonRank.Species);
+        });
+
+        modelBuilder.Entity<SpeciesName>(e =>
+        {
+            e.ToTable("species_names", t => t.HasCheckConstraint("ck_species_names_language",
+                $"language in ({string.Join(", ", NameLanguage.All.Select(l => $"'{l}'"))})"));
+            e.Property(n => n.Id).UseIdentityAlwaysColumn();
+            e.HasOne<Species>().WithMany().HasForeignKey(n => n.ScientificName).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ImportRecord>().WithMany().HasForeignKey(n => n.ImportId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(n => new { n.ScientificName, n.Language, n.Name }).IsUnique();
         });
 
         modelBuilder.Entity<Site>(e =>
@@ -105,7 +120,23 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
         });
 
         ConfigureTelemetry(modelBuilder);
+        ConfigurePopulationEstimates(modelBuilder);
     }
+
+    private static void ConfigurePopulationEstimates(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<PopulationEstimate>(e =>
+        {
+            e.ToTable("population_estimates", t =>
+            {
+                t.HasCheckConstraint("ck_population_estimates_estimate_positive", "estimate > 0");
+                t.HasCheckConstraint("ck_population_estimates_threshold_positive", "one_percent_threshold > 0");
+                t.HasCheckConstraint("ck_population_estimates_year", "year between 1900 and 2200");
+            });
+            // One current figure per population: a newer estimate replaces the row (its source and year say which).
+            e.HasIndex(p => new { p.Species, p.Population }).IsUnique();
+            e.HasOne<Species>().WithMany().HasForeignKey(p => p.Species).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
+        });
 
     private static void ConfigureTelemetry(ModelBuilder modelBuilder)
     {
@@ -142,22 +173,25 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
 
         modelBuilder.Entity<Fix>(e =>
         {
-            // Keys and indexes are as narrow as the bulk load allows: integer surrogates for study and
-            // individual, a BRIN (not GiST) index on the points, which the loader writes in (individual,
-            // time) order, so block ranges stay spatially tight. No foreign keys: the loader resolves ids
-            // set-based before it inserts, and per-row FK checks would cost more than the whole COPY.
+            // Partitioned by month of observed_at (migration TracksAtScale, FixMonthSql): a key must hold the
+            // partition column, hence (id, observed_at). Keys and indexes are as narrow as the bulk load allows:
+            // integer surrogates for study and individual; a GiST index on the points for QGIS. No foreign keys:
+            // the loader resolves ids set-based before it inserts, and per-row FK checks would cost more than the
+            // whole COPY. EF does not create this table (the migration's SQL does); the model mirrors it.
             e.ToTable("fixes");
-            e.Property(f => f.Id).UseIdentityAlwaysColumn();
+            e.HasKey(f => new { f.Id, f.ObservedAt });
+            e.Property(f => f.Id).HasDefaultValueSql("nextval('fixes_id_seq')");
             e.Property(f => f.ObservedAt).HasColumnType("timestamp(3) with time zone");
             e.Property(f => f.Location).HasColumnType("geometry(Point,4326)");
             e.Property(f => f.Attributes).HasColumnType("jsonb");
-            // Dedup by Movebank event id within a study ...
-            e.HasIndex(f => new { f.StudyId, f.EventId }).IsUnique().HasFilter("event_id is not null")
+            // Dedup by Movebank event id within a study (and time: a unique index of a partitioned table holds the
+            // partition column) ...
+            e.HasIndex(f => new { f.StudyId, f.EventId, f.ObservedAt }).IsUnique().HasFilter("event_id is not null")
                 .HasDatabaseName("ux_fixes_study_event");
             // ... and, for files without event ids, by individual and time; also the track order index.
             e.HasIndex(f => new { f.IndividualId, f.ObservedAt, f.EventId }).IsUnique().AreNullsDistinct(false)
                 .HasDatabaseName("ux_fixes_individual_time");
-            e.HasIndex(f => f.Location).HasMethod("brin");
+            e.HasIndex(f => f.Location).HasMethod("gist");
             e.HasIndex(f => f.ImportId).HasMethod("brin");
         });
 

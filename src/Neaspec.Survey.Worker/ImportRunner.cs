@@ -32,8 +32,11 @@ public sealed class ImportRunner
     private readonly ClaimedImport claimedImport;
     private readonly string importedBy = $"worker@{Environment.MachineName}";
 
+    /// <summary>A runner over <paramref name="options"/>' inbox; <paramref name="importers"/> replace the
+    /// kind -> importer table (tests), <paramref name="limits"/> are the <c>Import:Limits</c> every file is read
+    /// within (default: the defaults).</summary>
     public ImportRunner(SurveyDatabase database, WorkerOptions options, IReadOnlyDictionary<FileKind, IFileImporter>? importers,
-        ILogger<ImportRunner> logger, TimeProvider? time = null)
+        ILogger<ImportRunner> logger, TimeProvider? time = null, ImportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.database = database;
@@ -44,7 +47,7 @@ public sealed class ImportRunner
         this.time = time ?? TimeProvider.System;
         folder = new DropFolder(options, this.time);
         ledger = new ImportLedger(database);
-        claimedImport = new ClaimedImport(database);
+        claimedImport = new ClaimedImport(database, limits, this.time);
     }
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken = default)
@@ -244,7 +247,10 @@ public sealed class ImportRunner
         {
             return (await pipeline.ExecuteAsync(async t =>
             {
-                var outcome = await claimedImport.RunAsync(importer, new ImportRequest(file.Path) { ImportedBy = importedBy }, t);
+                var outcome = await claimedImport.RunAsync(importer, new ImportRequest(file.Path)
+                {
+                    ImportedBy = importedBy, StagingDirectory = folder.Staging, ReportDirectory = folder.Reports, RecheckRejected = false,
+                }, t);
                 if (outcome.Failure is { } failure)
                 {
                     // The retries and the database-down verdict go by the fault itself.
@@ -263,6 +269,13 @@ public sealed class ImportRunner
             run.Tally.Files--;
             throw new DatabaseDownException(detected.LedgerKind, DatabaseResilience.Describe(ex));
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The disk, not the file or the code: one line, no stack trace; the file waits in the inbox.
+            run.Tally.Failed++;
+            logger.LogError("{File}: the {Kind} import failed ({Error}); left in the inbox", file.Name, detected.LedgerKind, ex.Message);
+            return (null, ex.Message);
+        }
         catch (Exception ex)
         {
             run.Tally.Failed++;
@@ -272,46 +285,74 @@ public sealed class ImportRunner
     }
 
     /// <summary>Moves the file (and its error report) to processed/ or quarantine/ as its outcome says,
-    /// ties its ledger entries to the run and tells the log, in the worker's words.</summary>
+    /// ties its ledger entries to the run and tells the log, in the worker's words. A file is counted once,
+    /// after its move: one that cannot be moved is a failed file (it stays in the inbox, whole; its
+    /// rows, if it was loaded, are stored and the next run finds them and only moves it).</summary>
     private async Task<FileResult> FileAwayAsync(InboxFile file, DetectedFile detected, string sha, ImportOutcome outcome, Run run)
     {
         var tally = run.Tally;
         string destination = file.Path;
         var report = outcome.ErrorReportPath;
+        var status = outcome.Status;
+        var message = outcome.Message + WaysOut(outcome);
         try
         {
             switch (outcome.Status)
             {
-                case ImportStatus.Succeeded or ImportStatus.Partial:
-                    tally.Loaded++;
-                    tally.Rows += outcome.RowsAccepted;
-                    tally.Rejects += outcome.RowsRejected;
-                    (destination, report) = folder.MoveToProcessed(file.Path, outcome.ErrorReportPath);
+                case ImportStatus.Succeeded or ImportStatus.Partial or ImportStatus.Unchanged or ImportStatus.Rejected
+                    when !DropFolder.Unchanged(file):
+                    // Written to after the scan: the import read a snapshot, and processed/ and quarantine/ hold
+                    // only bytes the ledger names. The file stays; a later run takes its new bytes (a count
+                    // file's counts are replaced, fixes already stored are skipped: nothing loaded now doubles).
+                    message += "; the file was written to while it was imported (its snapshot was read, not what was " +
+                        "added): it stays in the inbox and a later run takes its new bytes";
+                    logger.LogWarning("{File}: written to while it was imported; left in the inbox for a later run", file.Name);
                     break;
-                case ImportStatus.Unchanged:
-                    tally.Unchanged++;
+                case ImportStatus.Succeeded or ImportStatus.Partial or ImportStatus.Unchanged:
                     (destination, report) = folder.MoveToProcessed(file.Path, outcome.ErrorReportPath);
                     break;
                 case ImportStatus.Rejected:
-                    tally.Rejected++;
-                    tally.Rejects += outcome.RowsRejected;
                     (destination, report) = folder.MoveToQuarantine(file.Path, outcome.ErrorReportPath);
                     break;
-                default: // running: another process loads the same bytes right now
+                default: // running (another process loads the same bytes now) or changing (still being written)
                     tally.Files--;
                     break;
             }
+            Count(tally, outcome);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            logger.LogError("{File}: loaded ({Status}) but could not be moved out of the inbox: {Error}", file.Name, outcome.Status, ex.Message);
+            tally.Failed++;
+            status = ImportStatus.Failed;
+            message = $"{message}; but the file could not be moved out of the inbox ({ex.Message}): it stays there whole" +
+                (outcome.Loaded ? " and the next run, finding its bytes loaded, only moves it" : "");
+            logger.LogError("{File}: {Status}, but could not be moved out of the inbox: {Error}", file.Name, outcome.Status, ex.Message);
         }
         await StampAsync(sha, run, outcome.ImportId, report);
-        var message = outcome.Message + WaysOut(outcome);
-        var level = outcome.Status is ImportStatus.Rejected ? LogLevel.Warning : LogLevel.Information;
+        var level = status is ImportStatus.Rejected or ImportStatus.Failed ? LogLevel.Warning : LogLevel.Information;
         logger.Log(level, "{File} ({Kind}): {Message} -> {Destination}", file.Name, detected.Description, message,
             Path.GetRelativePath(folder.Inbox, destination));
-        return new FileResult(file.Name, detected.LedgerKind, outcome.Status, message) { Destination = destination };
+        return new FileResult(file.Name, detected.LedgerKind, status, message) { Destination = destination };
+    }
+
+    /// <summary>The run's tally of a file that went where its outcome says.</summary>
+    private static void Count(Tally tally, ImportOutcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case ImportStatus.Succeeded or ImportStatus.Partial:
+                tally.Loaded++;
+                tally.Rows += outcome.RowsAccepted;
+                tally.Rejects += outcome.RowsRejected;
+                break;
+            case ImportStatus.Unchanged:
+                tally.Unchanged++;
+                break;
+            case ImportStatus.Rejected:
+                tally.Rejected++;
+                tally.Rejects += outcome.RowsRejected;
+                break;
+        }
     }
 
     /// <summary>The ways out of a rejection, in the worker's settings.</summary>
@@ -343,7 +384,8 @@ public sealed class ImportRunner
     };
 
     /// <summary>A file no importer recognises goes to quarantine with a one-line error report, and the
-    /// ledger keeps it as rejected.</summary>
+    /// ledger keeps it as rejected — once: the same bytes met again (a quarantine move that failed, the
+    /// same file dropped again) are not recorded again.</summary>
     private async Task<FileResult> QuarantineUnknownAsync(InboxFile file, string sha, DetectedFile detected, Run run, CancellationToken ct)
     {
         var errors = new[] { new RowError(1, null, null, detected.Description) };
@@ -351,20 +393,29 @@ public sealed class ImportRunner
         long importId;
         try
         {
-            importId = await pipeline.ExecuteAsync(async t => await ledger.RecordAsync(sha, detected.LedgerKind, file.Name, importedBy,
-                new ImportOutcome { Status = ImportStatus.Rejected, Message = message, Errors = errors, ErrorCount = errors.Length }, t), ct);
+            importId = await pipeline.ExecuteAsync(async t => await ledger.FindRejectedAsync(sha, t) is { } before
+                ? before.ImportId
+                : await ledger.RecordAsync(sha, detected.LedgerKind, file.Name, importedBy,
+                    new ImportOutcome { Status = ImportStatus.Rejected, Message = message, Errors = errors, ErrorCount = errors.Length }, t), ct);
         }
         catch (Exception ex) when (DatabaseResilience.IsDatabaseDown(ex) && !ct.IsCancellationRequested)
         {
             throw new DatabaseDownException(detected.LedgerKind, DatabaseResilience.Describe(ex));
         }
         run.Tally.Files++;
-        run.Tally.Rejected++;
-        var report = ErrorReport.Write(file.Name, errors, Path.GetDirectoryName(file.Path)!);
-        var (destination, moved) = folder.MoveToQuarantine(file.Path, report);
-        await StampAsync(sha, run, importId, moved);
-        logger.LogWarning("{Message} -> {Destination}", message, Path.GetRelativePath(folder.Inbox, destination));
-        return new FileResult(file.Name, detected.LedgerKind, ImportStatus.Rejected, message) { Destination = destination };
+        string? report = null;
+        try
+        {
+            report = ErrorReport.Write(file.Name, errors, folder.Reports);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("{File}: error report not written ({Error}); the ledger keeps the reason", file.Name, ex.Message);
+        }
+        return await FileAwayAsync(file, detected, sha, new ImportOutcome
+        {
+            Status = ImportStatus.Rejected, ImportId = importId, Message = message, Errors = errors, ErrorCount = errors.Length, ErrorReportPath = report,
+        }, run);
     }
 
     /// <summary>Ties the ledger entries of this file's attempts in this run to the run, and points the

@@ -19,6 +19,7 @@ public static class WorkerHost
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = WorkerOptions.Load(configuration);
+        var limits = ImportLimits.Load(configuration);
         var connectionString = SurveySettings.ConnectionString(configuration);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "neaspec-worker" });
@@ -37,7 +38,7 @@ public static class WorkerHost
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton(_ => new SurveyDatabase(connectionString));
         builder.Services.AddSingleton(sp => new ImportRunner(sp.GetRequiredService<SurveyDatabase>(), options, importers,
-            sp.GetRequiredService<ILogger<ImportRunner>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ILogger<ImportRunner>>(), sp.GetRequiredService<TimeProvider>(), limits));
         builder.Services.AddSingleton<ImportWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportWorker>());
         return builder.Build();

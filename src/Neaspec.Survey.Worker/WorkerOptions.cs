@@ -18,6 +18,11 @@ public sealed class WorkerOptions
     /// <summary>Where rejected files go, each with its error report; default <c>&lt;Inbox&gt;/quarantine</c>.</summary>
     public string? QuarantineFolder { get; set; }
 
+    /// <summary>The worker's private folder (created mode 700): the snapshot of the file being imported, and
+    /// error reports until they join their file; default <c>&lt;Inbox&gt;/.neaspec</c> (hidden, so never taken
+    /// as a file to import).</summary>
+    public string? WorkFolder { get; set; }
+
     /// <summary>Cron expression (5 fields, or 6 with seconds first); default nightly at 02:00.</summary>
     public string Schedule { get; set; } = DefaultSchedule;
 
@@ -45,6 +50,8 @@ public sealed class WorkerOptions
     public string ProcessedPath => Path.GetFullPath(ProcessedFolder ?? Path.Combine(InboxFolder, "processed"));
 
     public string QuarantinePath => Path.GetFullPath(QuarantineFolder ?? Path.Combine(InboxFolder, "quarantine"));
+
+    public string WorkPath => Path.GetFullPath(WorkFolder ?? Path.Combine(InboxFolder, ".neaspec"));
 
     public CronExpression CronSchedule =>
         CronExpression.Parse(Schedule, Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6

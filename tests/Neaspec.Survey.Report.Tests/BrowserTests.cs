@@ -176,4 +176,36 @@ public sealed class BrowserTests : IClassFixture<SampleDatabase>, IDisposable
         Directory.CreateDirectory(ScreenshotFolder());
         driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder(), "report-connectivity-sensitivity.png"));
     }
+
+    [Fact]
+    public async Task The_trend_report_loads_without_console_errors_and_draws_every_site_year()
+    {
+        var report = TrendDatabase.FromValues(new Neaspec.Survey.Trends.TrendOptions { Model = Neaspec.Survey.Trends.TrendModel.TimeEffects, Overdispersion = true });
+        var folder = Path.Combine(files.Folder, "report-trend");
+        await Report.Trends.TrendHtmlReport.WriteAsync(report, folder);
+
+        using var driver = StartBrowser(1400, 1000);
+        driver.Navigate().GoToUrl(new Uri(Path.Combine(folder, "report.html")).AbsoluteUri);
+
+        var errors = driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.True(errors.Count == 0, "console: " + string.Join(" | ", errors.Select(e => e.Message)));
+        Assert.Contains("Black-faced Spoonbill", driver.Title, StringComparison.Ordinal);
+        // 5 sites x 6 winters, each cell drawn with a size; the band and the two index lines; a label per site row.
+        var cells = driver.FindElements(By.CssSelector("svg.heatmap rect.cell"));
+        Assert.Equal(5 * 6, cells.Count);
+        Assert.All(cells, c => Assert.True(c.Size.Width > 0 && c.Size.Height > 0, "a cell has no size"));
+        Assert.Equal(5, driver.FindElements(By.CssSelector("svg.heatmap text.rowlabel")).Count(t => t.Size.Width > 0));
+        Assert.True(driver.FindElement(By.CssSelector("svg.trend-index polygon.band")).Size.Height > 0);
+        Assert.Equal(6, driver.FindElements(By.CssSelector("svg.trend-index circle.pt")).Count);
+        Assert.Equal(2, driver.FindElements(By.CssSelector("#thresholds table.flags tbody tr")).Count);
+
+        var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return document.documentElement.scrollHeight"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        driver.Manage().Window.Size = new System.Drawing.Size(1400, Math.Min(height + 40, 6000));
+        Directory.CreateDirectory(ScreenshotFolder());
+        var shot = Path.Combine(ScreenshotFolder(), "report-trend.png");
+        driver.GetScreenshot().SaveAsFile(shot);
+        output.WriteLine($"screenshot: {shot}");
+        Assert.True(new FileInfo(shot).Length > 10_000);
+    }
 }

@@ -45,10 +45,13 @@ public sealed class FormulaCellTests : IDisposable
         var a = Assert.Single(lines, l => l.StartsWith($"{escaped},winter,2025,100,A,{escaped},{escaped},", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith($"{escaped},winter,2025,100,{escaped},B,KR,", StringComparison.Ordinal));
         // longitude, latitude, weight, rank and the six indices of A are plain numbers; then candidate (false) and, as
-        // the report has no telemetry, empty tagged_birds and unvisited_by_tagged_birds.
+        // the report has no telemetry, empty tagged_birds and unvisited_by_tagged_birds; then the eight interval
+        // columns, empty for distance decay (no birds to resample).
         var numbers = a[$"{escaped},winter,2025,100,A,{escaped},{escaped},".Length..].Split(',');
         Assert.Equal(["127.5", "34.9", "100", "1"], numbers[..4]);
-        Assert.Equal(["false", "", ""], numbers[10..]);
+        Assert.Equal(21, numbers.Length);
+        Assert.Equal(["false", "", ""], numbers[10..13]);
+        Assert.All(numbers[13..], n => Assert.Equal("", n));
     }
 
     [Theory]
@@ -79,8 +82,9 @@ public sealed class FormulaCellTests : IDisposable
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith($"{escaped},winter,2025,100,0.5,", row, StringComparison.Ordinal);
         // The two sites are 370 km apart, beyond d0: one distance-decay link, none for IIC, so two components; the links
-        // from distance decay, A_L the sum of the weights 100 + 50.
-        Assert.EndsWith(",2,1,2,distance decay,150", row, StringComparison.Ordinal);
+        // from distance decay, A_L the sum of the weights 100 + 50; then the 16 columns of intervals, reachability and
+        // the bootstrap, empty for distance decay.
+        Assert.EndsWith(",2,1,2,distance decay,150" + new string(',', 16), row, StringComparison.Ordinal);
     }
 
     [Theory]

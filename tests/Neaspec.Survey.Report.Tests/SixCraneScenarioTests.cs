@@ -24,7 +24,7 @@ public sealed class SixCraneScenarioTests
     /// <summary>The seven known sites of the scenario.</summary>
     public static IReadOnlyDictionary<string, ReportSite> ScenarioSites => Sites;
 
-    private static readonly Dictionary<string, ReportSite> Sites = new[]
+    internal static readonly Dictionary<string, ReportSite> Sites = new[]
     {
         Site("RU-MUR", "RU", 128.0, 49.9),                                        // Muraviovka, breeding
         Site("CN-XKH", "CN", 132.5, 45.0, Box(132.0, 44.6, 133.0, 45.4)),         // Lake Khanka, a large polygon
@@ -131,7 +131,7 @@ public sealed class SixCraneScenarioTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero));
         var inputs = Inputs();
         ConnectivityReport Compute() => ConnectivityReport.Compute(ConnectivityInputs.Create(inputs.Request with { Links = LinkChoice.Both, Sensitivity = true },
-            inputs.Window, "Grus monacha", "Hooded Crane", Sites, [], Tracks()).Inputs!, time);
+            inputs.Window, "Grus monacha", "Hooded Crane", Sites, [], Tracks()).Inputs!, time: time);
         using var files = new TestFiles();
         var first = Path.Combine(files.Folder, "first");
         var second = Path.Combine(files.Folder, "second");

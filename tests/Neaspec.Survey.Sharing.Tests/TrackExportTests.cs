@@ -77,7 +77,7 @@ public sealed class TrackExportTests : IDisposable
         await using var other = await PostgisDatabase.CreateAsync();
         await using (var conn = await other.Database.DataSource.OpenConnectionAsync())
         await using (var renumber = new NpgsqlCommand(
-            "alter table fixes alter column id restart with 1000000; select setval(pg_get_serial_sequence('individuals', 'id'), 500)", conn))
+            "select setval('fixes_id_seq', 1000000, false); select setval(pg_get_serial_sequence('individuals', 'id'), 500)", conn))
         {
             await renumber.ExecuteNonQueryAsync(); // another database numbers its rows otherwise
         }
@@ -106,6 +106,32 @@ public sealed class TrackExportTests : IDisposable
         var ids = await OccurrenceIds(source, "source.zip");
         Assert.True(ids.Count > 1000);
         Assert.Equal(ids, await OccurrenceIds(other, "other.zip"));
+    }
+
+    [Fact]
+    public async Task Movebank_measures_stored_in_columns_of_their_own_go_out_under_their_Movebank_names()
+    {
+        // The file writes the REST API's spellings; fixes keeps the values as real numbers (issue 15), and the export
+        // gives them back under the CSV export's names with the values as written.
+        await using var db = await PostgisDatabase.CreateAsync();
+        await ImportAsync(db, files.Write("measures.csv",
+            """
+            event-id,timestamp,location_long,location_lat,ground_speed,heading,individual_local_identifier,study_name
+            1,2025-01-10 00:00:00.000,127.51,34.88,0.8,275,HC-1,Measures
+            2,2025-01-10 01:00:00.000,127.52,34.89,,90.5,HC-1,Measures
+            """));
+        var exported = Path.Combine(files.Folder, "measures-export.csv");
+
+        Assert.Equal(2, await new MovebankExport(db.Database).WriteAsync(All(), exported));
+
+        var lines = await File.ReadAllLinesAsync(exported);
+        var header = lines[0].Split(',');
+        var speed = Array.IndexOf(header, "ground-speed");
+        var heading = Array.IndexOf(header, "heading");
+        Assert.True(speed >= 0 && heading >= 0, lines[0]);
+        Assert.DoesNotContain("ground_speed", header);
+        Assert.Equal(["0.8", ""], lines[1..].Select(l => l.Split(',')[speed]));
+        Assert.Equal(["275", "90.5"], lines[1..].Select(l => l.Split(',')[heading]));
     }
 
     [Fact]

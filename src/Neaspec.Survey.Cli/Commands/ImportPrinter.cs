@@ -8,8 +8,8 @@ namespace Neaspec.Survey.Cli.Commands;
 
 /// <summary>How every import command runs an import and shows its outcome: a progress bar on a terminal,
 /// the message, the first row errors, the error report, the ways out named by this program's options, a
-/// hint when the file looks like another kind, and the exit code (0 loaded or already loaded, 1 rejected
-/// or being loaded by another process, 2 failed).</summary>
+/// hint when the file looks like another kind, and the exit code (0 loaded or already loaded, 1 rejected,
+/// being loaded by another process or still being written, 2 failed).</summary>
 internal static class ImportPrinter
 {
     private const int ErrorsShown = 20;
@@ -19,7 +19,8 @@ internal static class ImportPrinter
         CancellationToken ct)
     {
         var request = new ImportRequest(path) { ImportedBy = Environment.UserName, ReportDirectory = reportDirectory };
-        var import = new ClaimedImport(database);
+        // Import:Limits are checked here, before anything is read: a bad setting is one line and exit 2.
+        var import = new ClaimedImport(database, ImportLimits.Load(Cli.Settings()));
         if (Console.IsErrorRedirected || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             return await import.RunAsync(importer, request, ct);
@@ -53,7 +54,7 @@ internal static class ImportPrinter
             case ImportStatus.Unchanged:
                 Console.WriteLine(outcome.Message);
                 return 0;
-            case ImportStatus.Running:
+            case ImportStatus.Running or ImportStatus.Changing:
                 Cli.Error(outcome.Message);
                 return 1;
             case ImportStatus.Failed:
@@ -127,6 +128,7 @@ internal static class ImportPrinter
             FileKind.Sites => "neaspec sites import FILE",
             FileKind.Tracks => "neaspec tracks import FILE",
             FileKind.Reference => "neaspec tracks import TRACKS --reference FILE",
+            FileKind.Species => "neaspec species import FILE",
             _ => null,
         };
         return detected.Kind == expected || (command is null && detected.IsPlainText) ? null

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Neaspec.Survey.Connectivity;
+using Neaspec.Survey.Files;
 using Neaspec.Survey.Files.Migratory;
+using Neaspec.Survey.Report;
+using Neaspec.Survey.Report.Migratory;
 
 namespace Neaspec.Survey.Cli.Commands;
 
@@ -8,6 +12,9 @@ namespace Neaspec.Survey.Cli.Commands;
 /// neaspec migratory-connectivity (--psi PSI.csv | --individuals IND.csv) (--origin-distances OD.csv | --origins O.csv)
 /// (--target-distances TD.csv | --targets T.csv) --origin-abundance AB.csv [--sample-size N] [--bootstrap B]
 /// [--seed S] --out DIR. The work is <see cref="MigratoryConnectivityFiles"/>; this maps options and prints.
+/// Database mode: --species S --year Y --origin-season breeding --target-season winter [--regions site|country|cluster
+/// --region-distance-km K] [--origin-abundance AB.csv] [--bootstrap B --seed S] --out DIR: the birds' ends from their
+/// stays (<see cref="MigrationInputs"/>), MC from them (<see cref="MigratoryAnalysis"/>), files by <see cref="MigratoryFiles"/>.
 /// Exit 0 written, 1 input refused (nothing written), 2 failure.
 /// </summary>
 internal static class MigratoryConnectivityCommand
@@ -23,9 +30,15 @@ internal static class MigratoryConnectivityCommand
         var targetDistances = new Option<string?>("--target-distances") { Description = "Target-target distances: square symmetric matrix, header id,<target ids>." };
         var origins = new Option<string?>("--origins") { Description = "Origin regions id,lon,lat: great-circle km instead of --origin-distances." };
         var targets = new Option<string?>("--targets") { Description = "Target regions id,lon,lat: great-circle km instead of --target-distances." };
-        var abundance = new Option<string>("--origin-abundance") { Description = "Origin abundance id,abundance (relative or absolute; normalised).", Required = true };
+        var abundance = new Option<string?>("--origin-abundance")
+        {
+            Description = "Origin abundance id,abundance (relative or absolute; normalised). Needed in file mode; in database mode it replaces the census peak counts (ids = region ids).",
+        };
         var sampleSize = new Option<double?>("--sample-size") { Description = "N animals psi was estimated from: the small-sample MC (without it, MC(R))." };
-        var bootstrap = new Option<int?>("--bootstrap") { Description = "B replicates of a bootstrap over the individuals (e.g. 1000): MC_ci_low, MC_ci_high." };
+        var bootstrap = new Option<int?>("--bootstrap")
+        {
+            Description = "B replicates of a bootstrap over the individuals (e.g. 1000): MC_ci_low, MC_ci_high. Database mode: default 1000, 0 = none.",
+        };
         var seed = new Option<long?>("--seed") { Description = "Seed of the bootstrap: the same seed gives the same intervals (drawn and reported when absent)." };
         var output = new Option<string>("--out") { Description = "Output folder for summary.json and psi.csv.", Required = true };
 
@@ -35,8 +48,45 @@ internal static class MigratoryConnectivityCommand
         {
             command.Options.Add(option);
         }
+        var species = new Option<string?>("--species") { Description = "Database mode: the species (any catalogue name); the birds' ends come from their stays." };
+        var year = new Option<int?>("--year") { Description = "Database mode: the origin season's year (winter Y = 1 Dec Y-1 - end of Feb Y)." };
+        var database = new MigratoryOptionSet("--");
+        foreach (var option in database.Options.Prepend(year).Prepend(species))
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((parseResult, cancellationToken) => Cli.RunAsync(() =>
         {
+            if (parseResult.GetValue(species) is not null || database.Given(parseResult))
+            {
+                var fileOptions = new Option[] { psi, individuals, originDistances, targetDistances, origins, targets, sampleSize }
+                    .Where(o => parseResult.GetResult(o) is not null).Select(o => o.Name).ToArray();
+                if (fileOptions.Length > 0)
+                {
+                    Cli.Error($"migratory-connectivity: {string.Join(", ", fileOptions)} belong to file mode; database mode (--species) finds the birds, regions and distances itself");
+                    return Task.FromResult(1);
+                }
+                var problems = new List<string>();
+                var migratory = database.Request(parseResult, null, null, problems);
+                if (parseResult.GetValue(species) is not { } name || parseResult.GetValue(year) is not { } y || migratory is null)
+                {
+                    Cli.Error("migratory-connectivity: database mode needs --species, --year, --origin-season and --target-season");
+                    return Task.FromResult(1);
+                }
+                var request = new ReportRequest
+                {
+                    Species = name,
+                    Season = migratory.OriginSeason,
+                    Year = y,
+                    Birds = new ReportBirdOptions { Bootstrap = parseResult.GetValue(bootstrap), Seed = parseResult.GetValue(seed), Migratory = migratory },
+                };
+                return FromDatabaseAsync(parseResult, request, parseResult.GetValue(abundance), parseResult.GetValue(output)!, cancellationToken);
+            }
+            if (parseResult.GetValue(abundance) is null)
+            {
+                Cli.Error("migratory-connectivity: give --origin-abundance AB.csv (file mode), or --species, --year, --origin-season and --target-season (database mode)");
+                return Task.FromResult(1);
+            }
             var report = MigratoryConnectivityFiles.Run(new MigratoryConnectivityFileOptions
             {
                 PsiPath = parseResult.GetValue(psi),
@@ -51,23 +101,26 @@ internal static class MigratoryConnectivityCommand
                 Seed = parseResult.GetValue(seed),
                 OutDirectory = parseResult.GetValue(output)!,
             }, cancellationToken);
-            return Task.FromResult(Print(report, parseResult.GetValue(output)!));
+            if (!report.Succeeded)
+            {
+                foreach (var error in report.Errors.Take(50))
+                {
+                    Console.Error.WriteLine(error);
+                }
+                Cli.Error($"{report.Errors.Count} problem(s) in the input; nothing written.");
+                return Task.FromResult(1);
+            }
+            var outDirectory = parseResult.GetValue(output)!;
+            Console.WriteLine(Line(report.Result!));
+            Console.WriteLine($"-> {Path.Combine(outDirectory, "summary.json")}, {Path.Combine(outDirectory, "psi.csv")}");
+            return Task.FromResult(0);
         }));
         return command;
     }
 
-    private static int Print(MigratoryConnectivityFileReport report, string outDirectory)
+    /// <summary>"MC = 0.4554 (95 % interval ...); rM = ...", the line both modes print.</summary>
+    private static string Line(MigratoryConnectivityFileResult r)
     {
-        if (!report.Succeeded)
-        {
-            foreach (var error in report.Errors.Take(50))
-            {
-                Console.Error.WriteLine(error);
-            }
-            Cli.Error($"{report.Errors.Count} problem(s) in the input; nothing written.");
-            return 1;
-        }
-        var r = report.Result!;
         var line = string.Create(CultureInfo.InvariantCulture, $"{r.Formula} = {Format(r.MC)}");
         if (r.MCInterval is { } ci)
         {
@@ -86,9 +139,78 @@ internal static class MigratoryConnectivityCommand
                 line += $" ({Format(rmi.Low)} to {Format(rmi.High)})";
             }
         }
-        Console.WriteLine(line);
-        Console.WriteLine($"-> {Path.Combine(outDirectory, "summary.json")}, {Path.Combine(outDirectory, "psi.csv")}");
+        return line;
+    }
+
+    private static Task<int> FromDatabaseAsync(ParseResult parseResult, ReportRequest request, string? abundancePath, string outDirectory,
+        CancellationToken cancellationToken) => Cli.RunAsync(async () =>
+    {
+        IReadOnlyDictionary<string, double>? given = null;
+        if (abundancePath is not null)
+        {
+            var errors = new List<InputError>();
+            given = MigratoryConnectivityFiles.ReadAbundance(abundancePath, errors);
+            if (given is null)
+            {
+                errors.ForEach(e => Console.Error.WriteLine(e));
+                Cli.Error($"{errors.Count} problem(s) in the input; nothing written.");
+                return 1;
+            }
+        }
+        request = request with
+        {
+            Birds = request.Birds with
+            {
+                Migratory = request.Birds.Migratory! with { OriginAbundance = given, OriginAbundanceSource = abundancePath is null ? null : Path.GetFileName(abundancePath) },
+            },
+        };
+        await using var database = Cli.OpenDatabase(parseResult);
+        var loaded = await MigrationInputs.LoadAsync(database, request, cancellationToken);
+        if (loaded.Inputs is not { } inputs)
+        {
+            foreach (var problem in loaded.Problems)
+            {
+                Cli.Error(problem);
+            }
+            return 1;
+        }
+        PrintBirds(inputs);
+        if (inputs.WhyNot is { } whyNot)
+        {
+            Cli.Error($"{whyNot}; nothing written.");
+            return 1;
+        }
+        // Database mode resamples by default (the birds are there); without --seed a seed is drawn and reported, as in file mode.
+        var analysis = MigratoryAnalysis.Compute(inputs, request.Birds.Bootstrap ?? ReportBirdOptions.DefaultReplicates, request.Birds.Seed,
+            cancellationToken: cancellationToken);
+        MigratoryFiles.Write(analysis, outDirectory);
+        Console.WriteLine(Line(analysis.Result!));
+        if (analysis.IntervalNote is { } note)
+        {
+            Console.WriteLine($"no interval: {note}");
+        }
+        Console.WriteLine($"-> {outDirectory} ({string.Join(", ", MigratoryFiles.Names)})");
         return 0;
+    });
+
+    /// <summary>Which birds had both ends and which were dropped, and why.</summary>
+    private static void PrintBirds(MigrationInputs inputs)
+    {
+        var used = inputs.Birds.Count(b => b.Used);
+        Console.WriteLine($"{inputs.Species}: {inputs.OriginWindow} -> {inputs.TargetWindow}; regions: {inputs.Migratory.Regions.ToString().ToLowerInvariant()}");
+        Console.WriteLine($"{inputs.Birds.Count} tracked birds: {used} with both ends, {inputs.Birds.Count - used} dropped");
+        foreach (var b in inputs.Birds.Take(50))
+        {
+            Console.WriteLine(b.Used
+                ? string.Create(CultureInfo.InvariantCulture, $"  {b.Individual}: {b.Origin!.Region} ({b.Origin.Site}, {b.Origin.Days:0.#} d) -> {b.Target!.Region} ({b.Target.Site}, {b.Target.Days:0.#} d)")
+                : $"  {b.Individual}: dropped, {b.Dropped}");
+        }
+        if (inputs.Birds.Count > 50)
+        {
+            Console.WriteLine($"  ... {inputs.Birds.Count - 50} more in birds.csv");
+        }
+        Console.WriteLine($"origin regions: {string.Join(", ", inputs.Origins.Select(o => $"{o.Id} ({o.Birds} birds, abundance {(o.Abundance is { } a ? Format(a) : "unknown")})"))}");
+        Console.WriteLine($"target regions: {string.Join(", ", inputs.Targets.Select(t => $"{t.Id} ({t.Birds} birds)"))}");
     }
 
     private static string Format(double x) => double.IsFinite(x) ? x.ToString("0.####", CultureInfo.InvariantCulture) : "undefined";

@@ -3,6 +3,7 @@ using System.Globalization;
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Files.Connectivity;
 using Neaspec.Survey.Report;
+using Neaspec.Survey.Report.Migratory;
 
 namespace Neaspec.Survey.Cli.Commands;
 
@@ -18,6 +19,7 @@ internal static class ReportCommand
     {
         var command = new Command("report", "Reports for analysts.");
         command.Subcommands.Add(Connectivity());
+        command.Subcommands.Add(ReportTrendCommand.Create());
         return command;
     }
 
@@ -70,12 +72,20 @@ internal static class ReportCommand
         }
         var analysis = new AnalysisOptions();
         analysis.AddTo(command);
+        var birdOptions = new ReportBirdOptionSet();
+        birdOptions.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) => Cli.RunAsync(async () =>
         {
             if (!ConnectivityFiles.TryParseDistances(parseResult.GetValue(distances)!, out var distanceList, out var distanceError))
             {
                 Cli.Error($"--distance-km: {distanceError}");
+                return 1;
+            }
+            var birdProblems = new List<string>();
+            if (birdOptions.Read(parseResult, birdProblems) is not { } birds)
+            {
+                birdProblems.ForEach(Cli.Error);
                 return 1;
             }
             var request = new ReportRequest
@@ -91,6 +101,7 @@ internal static class ReportCommand
                     _ => NodeWeighting.PeakCount,
                 },
                 Language = parseResult.GetValue(language)!,
+                Birds = birds,
             };
             var optionProblems = new List<string>();
             request = analysis.Apply(parseResult, request, optionProblems);
@@ -111,7 +122,18 @@ internal static class ReportCommand
                 }
                 return 1;
             }
-            var report = ConnectivityReport.Compute(loaded.Inputs);
+            MigrationInputs? migration = null;
+            if (request.Birds.Migratory is not null)
+            {
+                var mc = await MigrationInputs.LoadAsync(database, request, cancellationToken);
+                if (mc.Inputs is null)
+                {
+                    mc.Problems.ToList().ForEach(Cli.Error);
+                    return 1;
+                }
+                migration = mc.Inputs;
+            }
+            var report = ConnectivityReport.Compute(loaded.Inputs, migration, cancellationToken: cancellationToken);
             await ReportFiles.WriteAsync(report, outDirectory, cancellationToken);
             await HtmlReport.WriteAsync(report, outDirectory, cancellationToken);
             await ReportViews.RefreshAsync(database, report, cancellationToken);
@@ -125,6 +147,28 @@ internal static class ReportCommand
                 var transboundary = r.CountryPairs is { } cp ? $", {cp.TransboundaryShare:P1} across borders" : "";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {run.Label}: PC {r.PC:G4}, EC {r.EC:F1}, IIC {r.IIC:G4}{transboundary}"));
+                if (run.Bootstrap is { } b)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    {b.Level:P0} intervals over {b.Birds} birds, {b.Replicates} replicates, seed {b.Seed}: PC {b.PC.Low:G4} to {b.PC.High:G4}, EC {b.EC.Low:F1} to {b.EC.High:F1}"));
+                }
+                if (run.Reachability is { } reach)
+                {
+                    Console.WriteLine(reach.WhyNot is null
+                        ? string.Create(CultureInfo.InvariantCulture, $"    with reachability at any later stay: PC {reach.PC:G4}, EC {reach.EC:F1}")
+                        : $"    reachability not computed: {reach.WhyNot}");
+                }
+            }
+            if (report.Migratory is { } migratory)
+            {
+                Report.Migratory.MigratoryFiles.Write(migratory, Path.Combine(outDirectory, "mc"));
+                var e = migratory.Estimate;
+                var interval = e?.MCInterval is { } ci
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({ci.Level:P0} interval {ci.Low:0.####} to {ci.High:0.####})")
+                    : "";
+                Console.WriteLine(e is null ? $"  MC not computed: {migratory.WhyNot} (mc/birds.csv lists the birds)"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"  MC {migratory.Inputs.OriginWindow.Season.Name} -> {migratory.Inputs.TargetWindow.Season.Name}: {e.Point.MC:0.####}{interval}, {migratory.Inputs.Birds.Count(b => b.Used)} of {migratory.Inputs.Birds.Count} birds -> {Path.Combine(outDirectory, "mc")}"));
             }
             var sensitivityFiles = report.Sensitivity is null ? "" : ", sensitivity.csv, sensitivity_settings.csv";
             Console.WriteLine($"-> {Path.Combine(outDirectory, "report.html")} (+ sites.geojson, links.geojson, nodes.csv, country_pairs.csv, summary.csv, inputs.json{sensitivityFiles}); tables {ReportViews.SitesTable}, {ReportViews.LinksTable} refreshed");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Neaspec.Survey.Files;
 using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Tracks;
 using Neaspec.Survey.Storage.Model;
@@ -127,10 +128,12 @@ internal static class TracksCommand
             string[] columns = ["study", "individual", "taxon", "fixes", "flagged", "first", "last"];
             if (parseResult.GetValue(format) == "csv")
             {
-                Console.WriteLine(string.Join(',', columns));
+                // Study and individual names come from uploaded files: formula cells are escaped.
+                using var writer = CsvOutput.ToStream(Console.OpenStandardOutput());
+                writer.WriteHeader(columns);
                 foreach (var r in rows)
                 {
-                    Console.WriteLine(string.Join(',', r.Select(Csv)));
+                    writer.WriteRecord(r);
                 }
                 return 0;
             }
@@ -144,9 +147,6 @@ internal static class TracksCommand
         }));
         return command;
     }
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     private static Command Generate()
     {

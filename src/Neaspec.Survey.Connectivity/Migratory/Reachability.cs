@@ -106,6 +106,44 @@ public static class Reachability
         return sum;
     }
 
+    /// <summary>
+    /// PC and EC with reachability at any later stay in place of Conefor's best path: PC = PCnum / A_L^2 with PCnum
+    /// from <see cref="PCnum"/>, EC = sqrt(PCnum). NaN (both) when the network has no absorbing chain (a closed set of
+    /// sites the season never ends in, or the p_ij out of a site summing to more than 1 because a bird left it twice
+    /// for different sites).
+    /// </summary>
+    /// <param name="network">A directed telemetry network.</param>
+    /// <param name="areaTotal">A_L, as the run's <see cref="ConnectivityResult.AreaTotal"/>.</param>
+    public static (double PC, double EC) PC(SiteNetwork network, double areaTotal)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (!TryProbabilities(network, out var reach, out _))
+        {
+            return (double.NaN, double.NaN);
+        }
+        var pcnum = PCnum(network, reach!);
+        return (pcnum / (areaTotal * areaTotal), Math.Sqrt(pcnum));
+    }
+
+    /// <summary><see cref="Probabilities(SiteNetwork)"/>, or false and the reason in words when the network is not an
+    /// absorbing chain.</summary>
+    public static bool TryProbabilities(SiteNetwork network, out double[,]? reach, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        try
+        {
+            reach = Probabilities(network);
+            reason = null;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            reach = null;
+            reason = e.Message.Split(" (Parameter", 2)[0];
+            return false;
+        }
+    }
+
     private static void CheckRows(double[,] p, Func<int, string> site)
     {
         var n = p.GetLength(0);

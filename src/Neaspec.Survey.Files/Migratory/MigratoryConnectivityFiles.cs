@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Connectivity.Migratory;
 using Neaspec.Survey.Connectivity.Uncertainty;
@@ -43,11 +40,15 @@ public static class MigratoryConnectivityFiles
         {
             return new MigratoryConnectivityFileReport(errors, null);
         }
-        var point = PointEstimate(inputs, options.SampleSize);
-        BootstrapReplicates<Replicate>? replicates;
+        MigratoryEstimate? estimate;
         try
         {
-            replicates = options.Bootstrap is { } b ? Resample(inputs, b, options, cancellationToken) : null;
+            estimate = inputs.Individuals is { } birds
+                ? MigratoryEstimate.FromIndividuals(birds.Select(b => new MigrantIndividual(b.Id, b.Origin, b.Target, b.OriginPoint, b.TargetPoint)).ToArray(),
+                    inputs.OriginDistances, inputs.TargetDistances, inputs.Abundance,
+                    options.Bootstrap is { } b ? new BootstrapOptions { Replicates = b, Seed = options.Seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism } : null,
+                    cancellationToken)
+                : null;
         }
         catch (InvalidOperationException e)
         {
@@ -55,63 +56,41 @@ public static class MigratoryConnectivityFiles
             return new MigratoryConnectivityFileReport(
                 [new InputError(Path.GetFileName(options.IndividualsPath!), 0, "origin", "", e.Message + " Merge regions with few birds.")], null);
         }
-        var result = new MigratoryConnectivityFileResult(point.MC, point.SampleSize is null ? "MC(R)" : "MC", point.SampleSize,
-            inputs.HasPoints ? point.RM : null,
-            replicates?.Interval(r => r.MC), inputs.HasPoints ? replicates?.Interval(r => r.RM) : null,
-            replicates?.Seed, inputs.Individuals?.Count);
-        Write(options, inputs, point, result, replicates);
+        MigratoryConnectivityFileResult result;
+        if (estimate is not null)
+        {
+            result = MigratoryOutput.Result(estimate, inputs.HasPoints);
+        }
+        else
+        {
+            var mc = MigratoryConnectivity.Strength(inputs.Psi!, inputs.OriginDistances, inputs.TargetDistances, inputs.Abundance, options.SampleSize);
+            result = new MigratoryConnectivityFileResult(mc, options.SampleSize is null ? "MC(R)" : "MC", options.SampleSize, null, null, null, null, null);
+        }
+        var regions = new MigratoryRegions(inputs.Origins, inputs.Targets, inputs.Abundance,
+            options.PsiPath is not null ? Path.GetFileName(options.PsiPath) : $"estimated from the individuals of {Path.GetFileName(options.IndividualsPath)}",
+            inputs.OriginDistanceSource, inputs.TargetDistanceSource);
+        var psi = estimate?.Point.Psi ?? inputs.Psi!;
+        MigratoryOutput.WriteAtomically(options.OutDirectory,
+        [
+            ("psi.csv", path => MigratoryOutput.WritePsi(path, regions, psi, estimate)),
+            ("summary.json", path => MigratoryOutput.WriteJson(path, MigratoryOutput.Summary(result, regions, estimate?.Bootstrap))),
+        ]);
         return new MigratoryConnectivityFileReport([], result);
     }
 
-    /// <summary>What one resample (or the sample itself) gives.</summary>
-    private sealed record Replicate(double MC, double RM, double[,] Psi, double? SampleSize, int[,]? Counts);
-
-    private static Replicate PointEstimate(MigratoryInputs inputs, double? sampleSize)
+    /// <summary>An abundance file (<c>id,abundance</c>) read and checked as file mode reads it, for the database mode's
+    /// abundance given by hand; null and the errors when it is refused.</summary>
+    public static IReadOnlyDictionary<string, double>? ReadAbundance(string path, List<InputError> errors)
     {
-        if (inputs.Individuals is not { } birds)
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!File.Exists(path))
         {
-            var mc = MigratoryConnectivity.Strength(inputs.Psi!, inputs.OriginDistances, inputs.TargetDistances, inputs.Abundance, sampleSize);
-            return new Replicate(mc, double.NaN, inputs.Psi!, sampleSize, null);
+            errors.Add(new InputError("options", 0, "--origin-abundance", path, "no such file"));
+            return null;
         }
-        var all = Enumerable.Range(0, birds.Count).ToArray();
-        return FromBirds(inputs, all, inputs.HasPoints ? PointDistances(birds) : null);
-    }
-
-    /// <summary>psi from the birds at <paramref name="picks"/>, MC with N = their number (as MigConnectivity passes
-    /// the number of animals to estStrength), and rM of their points.</summary>
-    private static Replicate FromBirds(MigratoryInputs inputs, IReadOnlyList<int> picks, (double[,] Origin, double[,] Target)? points)
-    {
-        var birds = inputs.Individuals!;
-        var estimate = TransitionEstimate.FromIndividuals(picks.Select(k => birds[k].Origin).ToArray(),
-            picks.Select(k => birds[k].Target).ToArray(), inputs.Origins.Length, inputs.Targets.Length);
-        var mc = MigratoryConnectivity.Strength(estimate.Psi, inputs.OriginDistances, inputs.TargetDistances, inputs.Abundance, picks.Count);
-        var rm = points is { } p ? MantelCorrelation.FromDistances(p.Origin, p.Target, picks) : double.NaN;
-        return new Replicate(mc, rm, estimate.Psi, picks.Count, estimate.Counts);
-    }
-
-    private static (double[,], double[,]) PointDistances(IReadOnlyList<TrackedIndividual> birds) =>
-        (MantelCorrelation.DistanceMatrix(birds.Select(b => b.OriginPoint!.Value).ToArray()),
-         MantelCorrelation.DistanceMatrix(birds.Select(b => b.TargetPoint!.Value).ToArray()));
-
-    private static BootstrapReplicates<Replicate> Resample(MigratoryInputs inputs, int replicates,
-        MigratoryConnectivityFileOptions options, CancellationToken cancellationToken)
-    {
-        var birds = inputs.Individuals!;
-        var points = inputs.HasPoints ? PointDistances(birds) : ((double[,], double[,])?)null;
-        var origins = inputs.Origins.Length;
-        return Bootstrap.Run(birds, resample => FromBirds(inputs, resample.Picks, points),
-            new BootstrapOptions { Replicates = replicates, Seed = options.Seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-            accept: resample =>
-            {
-                // Every origin needs a bird, else its psi row is undefined (MigConnectivity redraws likewise).
-                var seen = new bool[origins];
-                foreach (var bird in resample)
-                {
-                    seen[bird.Origin] = true;
-                }
-                return Array.TrueForAll(seen, x => x);
-            },
-            cancellationToken);
+        return MigratoryCsv.ReadAbundance(path, errors) is { } read
+            ? read.Ids.Zip(read.Values).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal)
+            : null;
     }
 
     private static List<InputError> CheckOptions(MigratoryConnectivityFileOptions o)
@@ -161,138 +140,5 @@ public static class MigratoryConnectivityFiles
             Bad("--bootstrap", b, $"the number of replicates must be between 1 and {MaxReplicates.ToString(Invariant)}");
         }
         return errors;
-    }
-
-    private static void Write(MigratoryConnectivityFileOptions o, MigratoryInputs inputs, Replicate point,
-        MigratoryConnectivityFileResult result, BootstrapReplicates<Replicate>? replicates)
-    {
-        Directory.CreateDirectory(o.OutDirectory);
-        var summaryPath = Path.Combine(o.OutDirectory, "summary.json");
-        var psiPath = Path.Combine(o.OutDirectory, "psi.csv");
-        var summaryTemp = TempName(summaryPath);
-        var psiTemp = TempName(psiPath);
-        try
-        {
-            File.WriteAllText(summaryTemp, Summary(o, inputs, result, replicates).ToJsonString(Indented) + "\n", new UTF8Encoding(false));
-            WritePsi(psiTemp, inputs, point, replicates);
-            File.Move(psiTemp, psiPath, overwrite: true);
-            File.Move(summaryTemp, summaryPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(summaryTemp);
-            File.Delete(psiTemp);
-        }
-    }
-
-    private static string TempName(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-
-    // Relaxed escaping keeps region names in any script readable; the file is data, never inlined in HTML.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static JsonObject Summary(MigratoryConnectivityFileOptions o, MigratoryInputs inputs, MigratoryConnectivityFileResult r,
-        BootstrapReplicates<Replicate>? replicates)
-    {
-        var relative = MigratoryConnectivity.Normalise(inputs.Abundance);
-        var json = new JsonObject { ["MC"] = Number(r.MC) };
-        if (r.MCInterval is { } mci)
-        {
-            json["MC_ci_low"] = Number(mci.Low);
-            json["MC_ci_high"] = Number(mci.High);
-        }
-        if (r.RM is { } rm)
-        {
-            json["rM"] = Number(rm);
-            if (r.RMInterval is { } rmi)
-            {
-                json["rM_ci_low"] = Number(rmi.Low);
-                json["rM_ci_high"] = Number(rmi.High);
-            }
-        }
-        json["formula"] = r.Formula;
-        json["sampleSize"] = r.SampleSize;
-        json["individuals"] = r.Individuals;
-        json["psi"] = o.PsiPath is not null ? Path.GetFileName(o.PsiPath) : $"estimated from the individuals of {Path.GetFileName(o.IndividualsPath)}";
-        json["originDistances"] = inputs.OriginDistanceSource;
-        json["targetDistances"] = inputs.TargetDistanceSource;
-        json["origins"] = new JsonArray(inputs.Origins.Select(x => (JsonNode)x).ToArray());
-        json["targets"] = new JsonArray(inputs.Targets.Select(x => (JsonNode)x).ToArray());
-        var abundance = new JsonObject();
-        for (var i = 0; i < inputs.Origins.Length; i++)
-        {
-            abundance[inputs.Origins[i]] = relative[i];
-        }
-        json["originRelativeAbundance"] = abundance;
-        if (replicates is not null)
-        {
-            json["bootstrap"] = BootstrapJson(replicates, r);
-        }
-        if (double.IsNaN(r.MC))
-        {
-            json["MC_undefined"] = "the pair distances do not vary (one origin holds all the abundance, or all distances are equal); MC is a correlation and needs spread";
-        }
-        return json;
-    }
-
-    private static JsonObject BootstrapJson(BootstrapReplicates<Replicate> replicates, MigratoryConnectivityFileResult r)
-    {
-        var json = new JsonObject
-        {
-            ["replicates"] = replicates.Replicates.Count,
-            ["seed"] = replicates.Seed,
-            ["confidenceLevel"] = replicates.ConfidenceLevel,
-            ["interval"] = "percentile, Hyndman-Fan type 8 quantiles (the simpleCI of MigConnectivity)",
-            ["resampled"] = "individuals with replacement, psi re-estimated from each resample; resamples without a bird from every origin drawn again",
-            ["redraws"] = replicates.Redraws,
-            ["MC"] = IntervalJson(r.MCInterval!),
-        };
-        if (r.RMInterval is { } rmi)
-        {
-            json["rM"] = IntervalJson(rmi);
-        }
-        return json;
-    }
-
-    private static JsonObject IntervalJson(BootstrapInterval i) => new()
-    {
-        ["low"] = Number(i.Low),
-        ["high"] = Number(i.High),
-        ["mean"] = Number(i.Mean),
-        ["median"] = Number(i.Median),
-        ["standardError"] = Number(i.StandardError),
-        ["defined"] = i.Defined,
-        ["undefined"] = i.Undefined,
-    };
-
-    private static double? Number(double x) => double.IsFinite(x) ? x : null;
-
-    /// <summary>psi.csv: one row per origin-target pair, with the birds behind it and the bootstrap interval when
-    /// there is one.</summary>
-    private static void WritePsi(string path, MigratoryInputs inputs, Replicate point, BootstrapReplicates<Replicate>? replicates)
-    {
-        using var writer = CsvOutput.ToFile(path);
-        writer.WriteHeader(replicates is null
-            ? ["origin", "target", "psi", "individuals"]
-            : ["origin", "target", "psi", "individuals", "psi_ci_low", "psi_ci_high"]);
-        for (var i = 0; i < inputs.Origins.Length; i++)
-        {
-            for (var j = 0; j < inputs.Targets.Length; j++)
-            {
-                var fields = new List<string>
-                {
-                    inputs.Origins[i], inputs.Targets[j], point.Psi[i, j].ToString("R", Invariant),
-                    point.Counts is { } counts ? counts[i, j].ToString(Invariant) : "",
-                };
-                if (replicates is not null)
-                {
-                    var (oi, tj) = (i, j);
-                    var interval = replicates.Interval(r => r.Psi[oi, tj]);
-                    fields.Add(interval.Low.ToString("R", Invariant));
-                    fields.Add(interval.High.ToString("R", Invariant));
-                }
-                writer.WriteRecord(fields.ToArray());
-            }
-        }
     }
 }

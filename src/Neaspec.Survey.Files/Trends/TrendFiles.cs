@@ -43,16 +43,31 @@ public static class TrendFiles
         {
             return new TrendFileReport(outcome.Problems.Select(p => new InputError(file, 0, "", "", p)).ToList(), null, []);
         }
-        Directory.CreateDirectory(options.OutDirectory);
-        var written = new List<string> { Path.Combine(options.OutDirectory, "years.csv"), Path.Combine(options.OutDirectory, "summary.json") };
+        return new TrendFileReport([], result, Write(result, options.OutDirectory, file));
+    }
+
+    /// <summary>
+    /// Writes <c>years.csv</c>, <c>summary.json</c> and, with a covariate, <c>strata.csv</c> of a fitted trend into
+    /// <paramref name="directory"/> (created when missing): the outputs of file mode, shared by the database mode
+    /// and the report. <paramref name="counts"/> names where the counts came from (summary.json's <c>counts</c>);
+    /// <paramref name="addToSummary"/> adds the caller's own fields to summary.json.
+    /// </summary>
+    /// <returns>The files written.</returns>
+    public static IReadOnlyList<string> Write(TrendResult result, string directory, string counts, Action<JsonObject>? addToSummary = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        var written = new List<string> { Path.Combine(directory, "years.csv"), Path.Combine(directory, "summary.json") };
         WriteYears(written[0], result.YearTotals);
-        File.WriteAllText(written[1], Summary(result, file).ToJsonString(Indented) + "\n");
+        var summary = Summary(result, counts);
+        addToSummary?.Invoke(summary);
+        File.WriteAllText(written[1], summary.ToJsonString(Indented) + "\n");
         if (result.Strata.Count > 0)
         {
-            written.Add(Path.Combine(options.OutDirectory, "strata.csv"));
+            written.Add(Path.Combine(directory, "strata.csv"));
             WriteStrata(written[2], result.Strata);
         }
-        return new TrendFileReport([], result, written);
+        return written;
     }
 
     private static void WriteYears(string path, IReadOnlyList<YearTotals> years)
@@ -85,8 +100,9 @@ public static class TrendFiles
         Number(y.ModelIndex), Number(y.ModelIndexSe), Number(y.ImputedIndex), Number(y.ImputedIndexSe),
     ];
 
-    // Six decimals: far below a bird or an index's standard error, without binary noise (1.199999999999999).
-    private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.######", Invariant) : "";
+    /// <summary>A number as the trend CSV files write it: six decimals, far below a bird or an index's standard
+    /// error, without binary noise (1.199999999999999); empty when it could not be computed.</summary>
+    public static string Number(double value) => double.IsFinite(value) ? value.ToString("0.######", Invariant) : "";
 
     private static JsonObject Summary(TrendResult r, string file) => new()
     {
@@ -144,7 +160,8 @@ public static class TrendFiles
         })]),
     };
 
-    private static JsonObject? Slope(OverallSlope? s) => s is null ? null : new JsonObject
+    /// <summary>An overall slope as summary.json writes it (null when there is none).</summary>
+    public static JsonObject? Slope(OverallSlope? s) => s is null ? null : new JsonObject
     {
         ["additive"] = Json(s.Additive),
         ["additiveSe"] = Json(s.AdditiveSe),
@@ -156,6 +173,6 @@ public static class TrendFiles
         ["p"] = Json(s.P),
     };
 
-    // JSON has no NaN: a value that could not be computed is null.
-    private static JsonNode? Json(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+    /// <summary>A number for summary.json: JSON has no NaN, so a value that could not be computed is null.</summary>
+    public static JsonNode? Json(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 }

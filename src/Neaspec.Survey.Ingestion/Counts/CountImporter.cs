@@ -24,14 +24,14 @@ public sealed class CountImporter(CountImportOptions? options = null) : IFileImp
         var conn = claimed.Connection;
         var clock = new StageClock();
         var errors = new ErrorList(options.MaxErrorsKept);
-        using var reader = CountFileReader.Open(claimed.File.Path);
+        using var reader = CountFileReader.Open(claimed.OpenText(), claimed.Limits);
         if (reader.HeaderError is { } headerError)
         {
             errors.Add(headerError);
             return Rejected(claimed.File.Name, reader, errors);
         }
         var sites = await SiteDirectory.LoadAsync(conn, null, cancellationToken);
-        var validator = new CountRowValidator(reader.Columns!, await SpeciesResolver.LoadAsync(conn, cancellationToken));
+        var validator = new CountRowValidator(reader.Columns!, await SpeciesResolver.LoadAsync(conn, cancellationToken), claimed.Dates);
         var siteCheck = new CountSiteCheck(sites, reader.Columns!, options.DuplicateSiteDistanceMeters);
         var keys = new CountKeys();
         clock.Lap("catalogue and sites");

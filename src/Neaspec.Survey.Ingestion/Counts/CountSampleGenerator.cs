@@ -17,6 +17,9 @@ public static class CountSampleGenerator
     private static readonly string[] Species =
         ["Platalea minor", "흑두루미", "マナヅル", "Grus japonensis", "白琵鹭", "Grus grus", "Красавка", "Стерх", "Antigone canadensis"];
 
+    private const int DaysPerRound = 12_000;
+
+    /// <summary>Writes <paramref name="rows"/> rows to <paramref name="path"/>; returns the rows written.</summary>
     public static long Write(string path, long rows, int seed = 42)
     {
         var random = new Random(seed);
@@ -26,7 +29,10 @@ public static class CountSampleGenerator
         long written = 0;
         for (var day = 0; written < rows; day++)
         {
-            var date = start.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // Dates stay in the past (an import refuses future ones): after 12,000 days (to 2022-11) the
+            // calendar starts over an hour later in the morning, so every visit is still one of its own.
+            var date = start.AddDays(day % DaysPerRound).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var time = $",{7 + (day / DaysPerRound):00}:00,";
             var season = Math.Cos(2 * Math.PI * (day % 365) / 365.0); // winter high, summer low
             foreach (var site in SiteCodes)
             {
@@ -40,7 +46,7 @@ public static class CountSampleGenerator
                     writer.Write(site);
                     writer.Write(',');
                     writer.Write(date);
-                    writer.Write(",07:00,");
+                    writer.Write(time);
                     writer.Write(species);
                     writer.Write(',');
                     writer.Write(count.ToString(CultureInfo.InvariantCulture));

@@ -17,6 +17,7 @@ public sealed record DetectedFile(FileKind Kind, string Description, bool IsPlai
         FileKind.Sites => ImportKind.Sites,
         FileKind.Tracks => ImportKind.Tracks,
         FileKind.Reference => ImportKind.Reference,
+        FileKind.Species => ImportKind.Species,
         _ => "unknown",
     };
 }

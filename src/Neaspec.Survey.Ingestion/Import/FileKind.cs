@@ -17,4 +17,7 @@ public enum FileKind
 
     /// <summary>Movebank reference data (animals, tags, deployments).</summary>
     Reference,
+
+    /// <summary>Species and names for the catalogue (scientific_name, rank, name_*...): an admin's file.</summary>
+    Species,
 }

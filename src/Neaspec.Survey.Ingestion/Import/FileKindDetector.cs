@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Neaspec.Survey.Ingestion.Catalogue.Read;
 using Neaspec.Survey.Ingestion.Counts.Read;
 using Neaspec.Survey.Ingestion.Sites.Read;
 using Neaspec.Survey.Ingestion.Tracks.Read;
@@ -57,7 +58,18 @@ public static class FileKindDetector
         {
             return "a PDF document, not a CSV file";
         }
-        if (Array.IndexOf(head, (byte)0) >= 0)
+        if (TextEncoding.NonUtf8(head) is { } encoding)
+        {
+            return TextEncoding.Refusal(encoding);
+        }
+        // A NUL in the header line, or NULs in more than one byte in a hundred, is a binary file; a stray
+        // one further down is a bad row, which the importer reports with its line and column.
+        var firstLine = head.AsSpan();
+        if (firstLine.IndexOf((byte)'\n') is var end and >= 0)
+        {
+            firstLine = firstLine[..end];
+        }
+        if (firstLine.IndexOf((byte)0) >= 0 || head.AsSpan().Count((byte)0) * 100 > head.Length)
         {
             return "a binary file, not CSV or GeoJSON text: save the data as 'CSV UTF-8'";
         }
@@ -107,10 +119,11 @@ public static class FileKindDetector
             _ when MovebankHeader.NamesReferenceData(headers) => (FileKind.Reference, "Movebank reference data"),
             _ when CountColumns.Recognises(headers) => (FileKind.Counts, "count survey"),
             _ when SiteColumns.Recognises(headers) => (FileKind.Sites, "sites"),
+            _ when SpeciesColumns.Recognises(headers) => (FileKind.Species, "species catalogue"),
             _ => (FileKind.Unknown,
                 $"header not recognised ('{(line.Length > 200 ? line[..200] + "..." : line)}'): expected a count survey " +
                 "(site_code,date,species,count,... or Darwin Core), sites (site_code,name_en,...,country,latitude,longitude, " +
-                "or GeoJSON), or a Movebank export (tracks or reference data)"),
+                "or GeoJSON), species for the catalogue (scientific_name,rank,name_en,...), or a Movebank export (tracks or reference data)"),
         };
         return new DetectedFile(kind, description, IsPlainText: true);
     }

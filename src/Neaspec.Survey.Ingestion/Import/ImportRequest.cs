@@ -13,5 +13,19 @@ public sealed record ImportRequest(string Path)
     /// <summary>Where the error report goes; default: beside the file.</summary>
     public string? ReportDirectory { get; init; }
 
+    /// <summary>A private folder for the snapshot the import hashes and loads (created mode 700 when
+    /// missing); default: a new private temporary folder, removed afterwards.</summary>
+    public string? StagingDirectory { get; init; }
+
+    /// <summary>When another process is loading the same bytes right now, wait for it to finish and answer
+    /// as it ended (<c>unchanged</c> when it loaded them) instead of answering <c>running</c> at once. The
+    /// portal waits: an upload's page must end with the file's fate.</summary>
+    public bool WaitForRunning { get; init; }
+
+    /// <summary>Validate bytes again that the ledger rejected before (default). The worker says no: a file
+    /// it refused stays refused until its bytes change, so one waiting in the inbox is not validated (and
+    /// recorded) again on every run.</summary>
+    public bool RecheckRejected { get; init; } = true;
+
     public IProgress<ImportProgress>? Progress { get; init; }
 }

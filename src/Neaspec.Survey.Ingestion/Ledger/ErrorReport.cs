@@ -10,31 +10,26 @@ public static class ErrorReport
     /// <summary>The report's name for a file: <c>NAME.errors.csv</c>.</summary>
     public static string NameFor(string fileName) => Path.GetFileName(fileName) + ".errors.csv";
 
-    /// <summary>Writes the report of <paramref name="fileName"/> into <paramref name="directory"/>; falls back
-    /// to the temp folder when that is not writable. Returns the path written.</summary>
+    /// <summary>Writes the report of <paramref name="fileName"/> into <paramref name="directory"/> and
+    /// returns its path. Written to a new temporary name (exclusive create: a link planted there is never
+    /// followed) and renamed into place, so a reader sees the old report or the whole new one. Throws when
+    /// the folder cannot be written: there is no fallback to a shared temporary folder, where anyone could
+    /// read the file's values or plant a link under its predictable name.</summary>
     public static string Write(string fileName, IReadOnlyList<RowError> errors, string directory)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var name = NameFor(fileName);
-        try
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, NameFor(fileName));
+        var file = Path.GetFileName(fileName);
+        AtomicFile.Write(path, stream =>
         {
-            return WriteTo(Path.Combine(directory, name), Path.GetFileName(fileName), errors);
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-        {
-            return WriteTo(Path.Combine(Path.GetTempPath(), name), Path.GetFileName(fileName), errors);
-        }
-    }
-
-    private static string WriteTo(string path, string file, IReadOnlyList<RowError> errors)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = CsvOutput.ToFile(path);
-        writer.WriteHeader(["file", "line", "column", "value", "reason"]);
-        foreach (var e in errors)
-        {
-            writer.WriteRecord([file, e.Line.ToString(CultureInfo.InvariantCulture), e.Column ?? "", e.Value ?? "", e.Reason]);
-        }
+            using var writer = CsvOutput.ToStream(stream, leaveOpen: true);
+            writer.WriteHeader(["file", "line", "column", "value", "reason"]);
+            foreach (var e in errors)
+            {
+                writer.WriteRecord([file, e.Line.ToString(CultureInfo.InvariantCulture), e.Column ?? "", e.Value ?? "", e.Reason]);
+            }
+        });
         return path;
     }
 }

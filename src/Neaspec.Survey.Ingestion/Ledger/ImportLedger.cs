@@ -110,7 +110,12 @@ public sealed partial class ImportLedger(SurveyDatabase database)
         return await cmd.ExecuteScalarAsync(ct);
     }
 
-    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+    private static object Nullable(string? value) => (object?)Storable(value) ?? DBNull.Value;
+
+    /// <summary>Text as PostgreSQL stores it: a NUL quoted from a bad file (which <c>text</c> cannot hold,
+    /// SQLSTATE 22021) shown as <c>\0</c>, so the ledger's word about a bad file is never itself refused.</summary>
+    private static string? Storable(string? value) =>
+        value is null || !value.Contains('\0', StringComparison.Ordinal) ? value : value.Replace("\0", "\\0", StringComparison.Ordinal);
 
     private static void AddEntryParameters(NpgsqlCommand cmd, string sha256, string kind, string originalName, string? importedBy, string status)
     {
@@ -173,9 +178,9 @@ public sealed partial class ImportLedger(SurveyDatabase database)
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(importId, cancellationToken);
             await writer.WriteAsync(error.Line, cancellationToken);
-            await writer.WriteAsync((object?)error.Column ?? DBNull.Value, cancellationToken);
-            await writer.WriteAsync((object?)error.Value ?? DBNull.Value, cancellationToken);
-            await writer.WriteAsync(error.Reason, cancellationToken);
+            await writer.WriteAsync((object?)Storable(error.Column) ?? DBNull.Value, cancellationToken);
+            await writer.WriteAsync((object?)Storable(error.Value) ?? DBNull.Value, cancellationToken);
+            await writer.WriteAsync(Storable(error.Reason)!, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }

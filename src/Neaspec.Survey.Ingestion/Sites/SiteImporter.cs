@@ -20,7 +20,7 @@ public sealed class SiteImporter : IFileImporter
         var name = claimed.File.Name;
         var errors = new List<RowError>();
         var isJson = name.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var sites = isJson ? SiteGeoJsonReader.Read(claimed.File.Path, errors) : SiteCsvReader.Read(claimed.File.Path, errors);
+        var sites = isJson ? SiteGeoJsonReader.Read(claimed.File.Path, claimed.Limits, errors) : SiteCsvReader.Read(claimed.OpenText(), claimed.Limits, errors);
         errors.AddRange(SiteValues.Duplicates(sites, "site_code"));
         if (errors.Count == 0 && sites.Count == 0)
         {

@@ -12,7 +12,8 @@ namespace Neaspec.Survey.Ingestion.Tracks;
 /// reference data, the header) -> begin (the study, locked) -> stage (rows read, validated and COPYed by a
 /// route: <see cref="DirectCopyRoute"/> when nothing stored can conflict, else <see cref="StagedMergeRoute"/>)
 /// -> merge and flag (individuals, tags, fixes deduplicated by study + event id, else individual + time;
-/// the speed filter) -> finish (species, deployments, <c>track_sources</c>). SQL: <see cref="TrackSql"/>.</summary>
+/// the speed filter) -> finish (species, deployments, <c>track_sources</c>) -> lines (<c>track_days</c>,
+/// <c>track_seasons</c> of what changed). SQL: <see cref="TrackSql"/>.</summary>
 public sealed class TrackImporter(TrackImportOptions? options = null) : IFileImporter
 {
     private readonly TrackImportOptions options = options ?? new TrackImportOptions();
@@ -26,13 +27,13 @@ public sealed class TrackImporter(TrackImportOptions? options = null) : IFileImp
         DeploymentReference? reference = null;
         if (options.ReferencePath is not null)
         {
-            reference = DeploymentReference.Read(options.ReferencePath);
+            reference = DeploymentReference.Read(options.ReferencePath, claimed.Limits);
             if (reference.Errors.Count > 0)
             {
                 return Rejected($"{Path.GetFileName(options.ReferencePath)}: bad reference data; nothing loaded", reference.Errors);
             }
         }
-        using var input = TrackInput.Open(claimed.File.Path, options.Study ?? StudyFromFileName(name), reference);
+        using var input = TrackInput.Open(claimed, options.Study ?? StudyFromFileName(name), reference);
         if (input.HeaderProblem is { } problem)
         {
             return Rejected($"{name}: {problem}", [new RowError(1, null, null, problem)],
@@ -65,8 +66,11 @@ public sealed class TrackImporter(TrackImportOptions? options = null) : IFileImp
         }
         var stored = await route.MergeAsync(input, counts, ct);
         clock.Lap("merge and flag");
-        await TrackFinish.RunAsync(claimed.Connection, claimed.ImportId, study, input, counts, stored, reference, ct);
+        var speciesSet = await TrackFinish.RunAsync(claimed.Connection, claimed.ImportId, study, input, counts, stored, reference, ct);
         clock.Lap("species, deployments, track_sources");
+        await TrackLines.RefreshAsync(claimed.Connection, claimed.ImportId, stored, speciesSet, ct);
+        clock.Lap("track lines");
+        (route as IDisposable)?.Dispose();
         return Loaded(claimed.File.Name, input, counts, stored, route) with { Timings = clock.Timings };
     }
 
@@ -78,17 +82,26 @@ public sealed class TrackImporter(TrackImportOptions? options = null) : IFileImp
         string? whyNotDirect = null;
         if (input.HasRows)
         {
+            var months = FileMonths.Read(claimed.OpenText(gunzip: true), claimed.Limits, ct);
+            clock.Lap("months of the file");
             await Db.ExecuteAsync(conn, TrackSql.SavepointDirectCopy, ct);
-            var direct = await DirectCopyRoute.PrepareAsync(conn, study, claimed.ImportId, options.SpeedLimitKmh, input.Keys, ct);
+            var direct = await DirectCopyRoute.PrepareAsync(conn, study, claimed.ImportId, options.SpeedLimitKmh, input.Keys, months, ct);
             try
             {
                 var counts = await direct.StageAsync(input, claimed.Progress, ct);
                 clock.Lap("read + copy into fixes");
+                if (counts.Errors.Count == 0 || options.AcceptPartial)
+                {
+                    // (A file with bad rows that is not loaded partly is rolled back: no index is built for it.)
+                    await direct.IndexNewMonthsAsync(ct);
+                    clock.Lap("index new months");
+                }
                 return (direct, counts);
             }
             catch (Exception ex) when (ex is DirectCopyWriter.Abandoned or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 whyNotDirect = ex is DirectCopyWriter.Abandoned ? ex.Message : "duplicates inside the file";
+                direct.Dispose();
                 await Db.ExecuteAsync(conn, TrackSql.RollbackToDirectCopy, ct);
                 input.Restart();
                 clock.Lap($"direct copy abandoned ({whyNotDirect})");

@@ -6,5 +6,6 @@ public static class UploadKinds
     public const string Counts = "counts";
     public const string Movebank = "movebank";
     public const string Sites = "sites";
+    public const string Species = "species";
     public const string NotCsv = "not-csv";
 }

@@ -1,3 +1,4 @@
+using Neaspec.Survey.Ingestion.Catalogue;
 using Neaspec.Survey.Ingestion.Counts;
 using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Sites;
@@ -11,7 +12,7 @@ namespace Neaspec.Survey.Portal.Uploads;
 /// <summary>One upload from start to end: receive (streamed to disk, hashed), recognise the kind of file,
 /// hand it to the claimed import with that kind's importer, keep the bytes under their SHA-256 and record
 /// the upload with the outcome in the portal's words.</summary>
-public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext portal, UploadStore store)
+public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext portal, UploadStore store, ImportLimits limits)
 {
     /// <summary>What the sites form takes: CSV or GeoJSON.</summary>
     private static readonly IReadOnlyList<string> SiteExtensions = [".csv", ".geojson", ".json"];
@@ -40,15 +41,24 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
     }
 
     /// <summary>A sites file from an admin: kept and recorded like any upload, loaded by the site importer.</summary>
-    public async Task<ImportOutcome> ProcessSitesAsync(PortalUser user, Stream content, string? fileName,
-        CancellationToken cancellationToken)
+    public Task<ImportOutcome> ProcessSitesAsync(PortalUser user, Stream content, string? fileName, CancellationToken cancellationToken) =>
+        ProcessAdminFileAsync(user, content, fileName, SiteExtensions, new SiteImporter(), UploadKinds.Sites, cancellationToken);
+
+    /// <summary>A species file from an admin (docs/species.md): kept and recorded like any upload, loaded by the species
+    /// importer, all or nothing.</summary>
+    public Task<ImportOutcome> ProcessSpeciesAsync(PortalUser user, Stream content, string? fileName, CancellationToken cancellationToken) =>
+        ProcessAdminFileAsync(user, content, fileName, FileKindDetector.CsvExtensions, new SpeciesImporter(), UploadKinds.Species, cancellationToken);
+
+    /// <summary>A catalogue file of an admin's page: any plain text with an allowed extension goes to the page's
+    /// importer, whose answer names what its header lacks.</summary>
+    private async Task<ImportOutcome> ProcessAdminFileAsync(PortalUser user, Stream content, string? fileName, IReadOnlyList<string> extensions,
+        IFileImporter importer, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var file = await store.ReceiveAsync(content, fileName, cancellationToken);
-        var detected = FileKindDetector.Detect(file.Path, file.SafeName, SiteExtensions);
-        var importer = detected.IsPlainText ? new SiteImporter() : null;
-        var outcome = await ImportAsync(file, user, importer, detected, cancellationToken);
-        await RecordAsync(user, file, UploadKinds.Sites, outcome);
+        var detected = FileKindDetector.Detect(file.Path, file.SafeName, extensions);
+        var outcome = await ImportAsync(file, user, detected.IsPlainText ? importer : null, detected, cancellationToken);
+        await RecordAsync(user, file, kind, outcome);
         return outcome;
     }
 
@@ -63,9 +73,13 @@ public sealed class UploadProcessor(SurveyDatabase database, PortalDbContext por
         }
         try
         {
-            return await new ClaimedImport(database).RunAsync(importer, new ImportRequest(file.Path)
+            // The request's token: a client that goes away stops the import (rolled back, ledger failed);
+            // a file over the Import:Limits stops it too, rejected. Identical uploads at once wait for the
+            // one that loads, so each ends unchanged rather than running.
+            return await new ClaimedImport(database, limits).RunAsync(importer, new ImportRequest(file.Path)
             {
                 Name = file.SafeName, ImportedBy = user.Email, ReportDirectory = store.ReportFolder(file),
+                StagingDirectory = file.Folder, WaitForRunning = true,
             }, cancellationToken);
         }
         catch

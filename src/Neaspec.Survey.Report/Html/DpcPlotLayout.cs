@@ -41,8 +41,13 @@ internal sealed class DpcPlotLayout
 
     public List<Bar> Bars { get; } = [];
 
-    /// <summary>One site's row: its name (cut at 26 characters), segments left to right, and its dPC after them.</summary>
-    public sealed record Bar(string Code, string Name, string ShortName, double Y, IReadOnlyList<Segment> Segments, double ValueX, double DPC);
+    /// <summary>One site's row: its name (cut at 26 characters), segments left to right, its dPC after them and, with a
+    /// bootstrap, the error bar of dPC's interval.</summary>
+    public sealed record Bar(string Code, string Name, string ShortName, double Y, IReadOnlyList<Segment> Segments, double ValueX, double DPC,
+        ErrorBar? Error = null);
+
+    /// <summary>The bootstrap interval of a site's dPC, from x <paramref name="X1"/> (low) to <paramref name="X2"/> (high).</summary>
+    public sealed record ErrorBar(double X1, double X2, double Low, double High);
 
     /// <summary>One fraction of a site's bar.</summary>
     public sealed record Segment(double X, double Width, string Colour, string Fraction, double Value);
@@ -56,8 +61,10 @@ internal sealed class DpcPlotLayout
         var lang = report.Inputs.Request.Language;
         var all = report.Ranking(run);
         var rows = all.Take(MaximumBars).ToArray();
+        var intervals = run.Bootstrap?.Sites;
+        double High(string site) => intervals?[site].DPC.High is { } h && double.IsFinite(h) ? h : 0;
         var layout = new DpcPlotLayout(all.Count, Top + (rows.Length * RowHeight) + 34,
-            PlotScale.NiceCeiling(Math.Max(rows.Max(r => r.Values.DPC), 1e-9)));
+            PlotScale.NiceCeiling(Math.Max(rows.Max(r => Math.Max(r.Values.DPC, High(r.Node.Id))), 1e-9)));
         var y = Top;
         foreach (var (_, node, v, site) in rows)
         {
@@ -73,7 +80,9 @@ internal sealed class DpcPlotLayout
                 }
                 x += w;
             }
-            layout.Bars.Add(new Bar(node.Id, name, name.Length > 26 ? name[..25] + "…" : name, y, segments, x + 4, v.DPC));
+            var ci = intervals?[node.Id].DPC;
+            var error = ci is { } c && double.IsFinite(c.Low) ? new ErrorBar(layout.X(c.Low), layout.X(c.High), c.Low, c.High) : null;
+            layout.Bars.Add(new Bar(node.Id, name, name.Length > 26 ? name[..25] + "…" : name, y, segments, Math.Max(x, error?.X2 ?? x) + 4, v.DPC, error));
             y += RowHeight;
         }
         return layout;

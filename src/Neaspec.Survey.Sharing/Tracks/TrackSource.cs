@@ -66,7 +66,11 @@ internal sealed class TrackSource : IAsyncDisposable
         await using var cmd = new NpgsqlCommand(
             """
             select f.observed_at, st_x(f.location), st_y(f.location), f.event_id, f.visible, f.marked_outlier, f.speed_outlier,
-                   f.hdop, f.satellite_count, t.local_identifier, f.attributes::text
+                   f.hdop, f.satellite_count, t.local_identifier,
+                   nullif(coalesce(f.attributes, '{}'::jsonb) || jsonb_strip_nulls(jsonb_build_object(
+                       'ground-speed', f.ground_speed::text, 'heading', f.heading::text,
+                       'height-above-ellipsoid', f.height_above_ellipsoid::text,
+                       'external-temperature', f.external_temperature::text)), '{}'::jsonb)::text
             from fixes f left join tags t on t.id = f.tag_id
             where f.individual_id = $1
               and ($2::timestamptz is null or f.observed_at >= $2) and ($3::timestamptz is null or f.observed_at < $3)
@@ -115,13 +119,18 @@ internal sealed class TrackSource : IAsyncDisposable
     }
 
     /// <summary>The attribute columns (as the files wrote them) of the imports the selected individuals' fixes
-    /// came from, in import order and then header order.</summary>
+    /// came from, in import order and then header order; Movebank's measures that <c>fixes</c> keeps in columns
+    /// of their own (ground-speed, heading, height-above-ellipsoid, external-temperature: <see cref="FixesAsync"/>
+    /// gives them under these names) after them, when a file's header had them in any spelling.</summary>
     public async Task<List<string>> AttributeColumnsAsync(IReadOnlyList<TrackIndividual> individuals, bool everyIndividual,
         CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand(
             """
-            select ts.attribute_columns from track_sources ts
+            select ts.attribute_columns || array(
+                       select m from unnest(array['ground-speed', 'heading', 'height-above-ellipsoid', 'external-temperature']) m
+                       where m in (select translate(lower(btrim(h)), '_.', '--') from unnest(ts.header) h))
+            from track_sources ts
             where $1::int[] is null
                or exists (select 1 from fixes f where f.import_id = ts.import_id and f.individual_id = any($1))
             order by ts.import_id

@@ -77,9 +77,12 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("nextval('fixes_id_seq')");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("timestamp(3) with time zone")
+                        .HasColumnName("observed_at");
 
                     b.Property<string>("Attributes")
                         .HasColumnType("jsonb")
@@ -89,9 +92,25 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("event_id");
 
+                    b.Property<float?>("ExternalTemperature")
+                        .HasColumnType("real")
+                        .HasColumnName("external_temperature");
+
+                    b.Property<float?>("GroundSpeed")
+                        .HasColumnType("real")
+                        .HasColumnName("ground_speed");
+
                     b.Property<float?>("Hdop")
                         .HasColumnType("real")
                         .HasColumnName("hdop");
+
+                    b.Property<float?>("Heading")
+                        .HasColumnType("real")
+                        .HasColumnName("heading");
+
+                    b.Property<float?>("HeightAboveEllipsoid")
+                        .HasColumnType("real")
+                        .HasColumnName("height_above_ellipsoid");
 
                     b.Property<long>("ImportId")
                         .HasColumnType("bigint")
@@ -109,10 +128,6 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.Property<bool>("MarkedOutlier")
                         .HasColumnType("boolean")
                         .HasColumnName("marked_outlier");
-
-                    b.Property<DateTime>("ObservedAt")
-                        .HasColumnType("timestamp(3) with time zone")
-                        .HasColumnName("observed_at");
 
                     b.Property<short?>("SatelliteCount")
                         .HasColumnType("smallint")
@@ -138,7 +153,7 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("visible");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "ObservedAt")
                         .HasName("pk_fixes");
 
                     b.HasIndex("ImportId")
@@ -149,18 +164,18 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.HasIndex("Location")
                         .HasDatabaseName("ix_fixes_location");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "brin");
-
-                    b.HasIndex("StudyId", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_fixes_study_event")
-                        .HasFilter("event_id is not null");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
 
                     b.HasIndex("IndividualId", "ObservedAt", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ux_fixes_individual_time");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("IndividualId", "ObservedAt", "EventId"), false);
+
+                    b.HasIndex("StudyId", "EventId", "ObservedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_fixes_study_event")
+                        .HasFilter("event_id is not null");
 
                     b.ToTable("fixes", (string)null);
                 });
@@ -403,6 +418,73 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("individuals", (string)null);
                 });
 
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.PopulationEstimate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Estimate")
+                        .HasColumnType("integer")
+                        .HasColumnName("estimate");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OnePercentThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("one_percent_threshold");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("population");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Species")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("species");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_population_estimates");
+
+                    b.HasIndex("Species", "Population")
+                        .IsUnique()
+                        .HasDatabaseName("ix_population_estimates_species_population");
+
+                    b.ToTable("population_estimates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_population_estimates_estimate_positive", "estimate > 0");
+
+                            t.HasCheckConstraint("ck_population_estimates_threshold_positive", "one_percent_threshold > 0");
+
+                            t.HasCheckConstraint("ck_population_estimates_year", "year between 1900 and 2200");
+                        });
+                });
+
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SeasonDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -582,15 +664,29 @@ namespace Neaspec.Survey.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name_zh");
 
+                    b.Property<string>("NameZhHant")
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh_hant");
+
                     b.PrimitiveCollection<List<string>>("Synonyms")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("synonyms");
 
+                    b.Property<string>("TaxonRank")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("species")
+                        .HasColumnName("taxon_rank");
+
                     b.HasKey("ScientificName")
                         .HasName("pk_species");
 
-                    b.ToTable("species", (string)null);
+                    b.ToTable("species", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_species_taxon_rank", "taxon_rank in ('order', 'family', 'genus', 'species', 'subspecies')");
+                        });
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesCount", b =>
@@ -636,6 +732,50 @@ namespace Neaspec.Survey.Storage.Migrations
                     b.ToTable("counts", null, t =>
                         {
                             t.HasCheckConstraint("ck_counts_individuals_non_negative", "individuals >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ScientificName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scientific_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_species_names");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_species_names_import_id");
+
+                    b.HasIndex("ScientificName", "Language", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_species_names_scientific_name_language_name");
+
+                    b.ToTable("species_names", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_species_names_language", "language in ('en', 'zh-Hans', 'zh-Hant', 'ja', 'ko', 'ru', 'mn')");
                         });
                 });
 
@@ -830,6 +970,32 @@ namespace Neaspec.Survey.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_individuals_studies_study_id");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.PopulationEstimate", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.Species", null)
+                        .WithMany()
+                        .HasForeignKey("Species")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_population_estimates_species_species");
+                });
+
+            modelBuilder.Entity("Neaspec.Survey.Storage.Model.SpeciesName", b =>
+                {
+                    b.HasOne("Neaspec.Survey.Storage.Model.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_species_names_imports_import_id");
+
+                    b.HasOne("Neaspec.Survey.Storage.Model.Species", null)
+                        .WithMany()
+                        .HasForeignKey("ScientificName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_species_names_species_scientific_name");
                 });
 
             modelBuilder.Entity("Neaspec.Survey.Storage.Model.SurveyVisit", b =>

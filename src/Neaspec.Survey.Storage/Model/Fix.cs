@@ -3,7 +3,9 @@ using NetTopologySuite.Geometries;
 namespace Neaspec.Survey.Storage.Model;
 
 /// <summary>One GPS location event. Never deleted for quality: flags say what an analyst may want to
-/// leave out (<see cref="Visible"/> false, <see cref="MarkedOutlier"/>, <see cref="SpeedOutlier"/>).</summary>
+/// leave out (<see cref="Visible"/> false, <see cref="MarkedOutlier"/>, <see cref="SpeedOutlier"/>).
+/// The table is partitioned by month of <see cref="ObservedAt"/> (UTC), so its key is (<see cref="Id"/>,
+/// <see cref="ObservedAt"/>); <see cref="Id"/> alone is unique too (one sequence for every month).</summary>
 public sealed class Fix
 {
     public long Id { get; set; }
@@ -23,7 +25,16 @@ public sealed class Fix
     public bool SpeedOutlier { get; set; }
     public float? Hdop { get; set; }
     public short? SatelliteCount { get; set; }
-    /// <summary>The values of the file's other columns for this fix (non-empty ones), by header name.</summary>
+    /// <summary>Movebank's ground-speed, m/s.</summary>
+    public float? GroundSpeed { get; set; }
+    /// <summary>Movebank's heading, degrees clockwise from north.</summary>
+    public float? Heading { get; set; }
+    /// <summary>Movebank's height-above-ellipsoid, m.</summary>
+    public float? HeightAboveEllipsoid { get; set; }
+    /// <summary>Movebank's external-temperature, °C.</summary>
+    public float? ExternalTemperature { get; set; }
+    /// <summary>The values of the file's other columns for this fix (non-empty ones), by header name; a value of
+    /// a typed column above that is no number is kept here too.</summary>
     public string? Attributes { get; set; }
     public long ImportId { get; set; }
     public int SourceLine { get; set; }

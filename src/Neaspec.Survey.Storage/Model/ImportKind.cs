@@ -7,4 +7,5 @@ public static class ImportKind
     public const string Sites = "sites";
     public const string Tracks = "tracks";
     public const string Reference = "reference";
+    public const string Species = "species";
 }

@@ -13,4 +13,7 @@ public static class ImportStatus
     public const string Failed = "failed";
     /// <summary>The same bytes were imported before; nothing to do.</summary>
     public const string Unchanged = "unchanged";
+    /// <summary>Never stored: the file changed while it was read (still being written), so it was not
+    /// claimed and nothing was stored; import it again once it is complete.</summary>
+    public const string Changing = "changing";
 }

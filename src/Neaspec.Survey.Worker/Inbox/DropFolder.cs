@@ -1,8 +1,14 @@
+using Neaspec.Survey.Files;
+
 namespace Neaspec.Survey.Worker.Inbox;
 
 /// <summary>The drop folder: <c>inbox/</c> holds new files, <c>processed/</c> the loaded ones,
-/// <c>quarantine/</c> the rejected ones beside their error reports. Nothing is ever deleted: a name
-/// taken in the target folder gets a time stamp instead of overwriting.</summary>
+/// <c>quarantine/</c> the rejected ones beside their error reports, and the worker's private
+/// <c>.neaspec/</c> (mode 700) the snapshot being imported and error reports until they join their file.
+/// Nothing is ever deleted: a name taken in the target folder gets a time stamp instead of overwriting,
+/// and a move is atomic (<see cref="AtomicFile.Move"/>): across file systems a copy is made under a
+/// temporary name, flushed and renamed, so a full disk leaves the file whole in the inbox and no partial
+/// copy behind.</summary>
 public sealed class DropFolder(WorkerOptions options, TimeProvider time)
 {
     /// <summary>Suffix of a file an uploader is still writing; it renames the file when done.</summary>
@@ -16,10 +22,27 @@ public sealed class DropFolder(WorkerOptions options, TimeProvider time)
 
     public string Quarantine { get; } = options.QuarantinePath;
 
+    /// <summary>Snapshots of the files being imported (private).</summary>
+    public string Staging { get; } = Path.Combine(options.WorkPath, "staging");
+
+    /// <summary>Error reports until they are moved beside their file (private).</summary>
+    public string Reports { get; } = Path.Combine(options.WorkPath, "reports");
+
     public void EnsureFolders()
     {
         Directory.CreateDirectory(Processed);
         Directory.CreateDirectory(Quarantine);
+        foreach (var folder in new[] { options.WorkPath, Staging, Reports })
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
     }
 
     /// <summary>Files of the inbox (not its subfolders) that could be imported: not hidden (rsync and
@@ -62,15 +85,25 @@ public sealed class DropFolder(WorkerOptions options, TimeProvider time)
     /// <summary>Moves a rejected file to quarantine/, its error report beside it.</summary>
     public (string File, string? Report) MoveToQuarantine(string path, string? reportPath) => MoveTo(Quarantine, path, reportPath);
 
+    /// <summary>Moves the file, then its report. A file that cannot be moved throws with the file still in
+    /// the inbox; a report that cannot be moved stays in the private reports folder (its path is returned),
+    /// since the file has gone where it belongs and the ledger holds the errors.</summary>
     private (string File, string? Report) MoveTo(string folder, string path, string? reportPath)
     {
         var target = FreeName(Path.Combine(folder, Path.GetFileName(path)));
-        File.Move(path, target);
+        AtomicFile.Move(path, target);
         string? report = null;
         if (reportPath is not null && File.Exists(reportPath))
         {
             report = FreeName(target + ErrorReportSuffix);
-            File.Move(reportPath, report);
+            try
+            {
+                AtomicFile.Move(reportPath, report);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                report = reportPath;
+            }
         }
         return (target, report);
     }

@@ -49,6 +49,27 @@ public sealed class MigratoryFileModeTests : IDisposable
 
     private JsonElement Summary() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "summary.json"))).RootElement;
 
+    [Theory]
+    [MemberData(nameof(FormulaCells.Cases), MemberType = typeof(FormulaCells))]
+    public void Psi_csv_escapes_a_region_id_that_a_spreadsheet_would_run_as_a_formula(string id, string escaped)
+    {
+        // Origin A of the half-mix files renamed to the formula (quoted as RFC 4180 wants it) in all three files
+        // that name it; its psi row (0.5, 0.5, 0, 0) comes out under the escaped id, the numbers unescaped.
+        var quoted = "\"" + id.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var run = PsiRun(
+            psi: Psi.Replace("\nA,", $"\n{quoted},", StringComparison.Ordinal),
+            od: OriginDistances.Replace("id,A,", $"id,{quoted},", StringComparison.Ordinal).Replace("\nA,", $"\n{quoted},", StringComparison.Ordinal),
+            ab: Abundance.Replace("\nA,", $"\n{quoted},", StringComparison.Ordinal));
+
+        var report = MigratoryConnectivityFiles.Run(run);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        var lines = File.ReadAllLines(Path.Combine(Out, "psi.csv"));
+        Assert.Equal([$"{escaped},W,0.5,", $"{escaped},X,0.5,", $"{escaped},Y,0,", $"{escaped},Z,0,"],
+            lines.Where(l => l.StartsWith(escaped, StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith(id, StringComparison.Ordinal) || l.StartsWith("\"" + id, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Psi_file_half_mix_gives_0_6_and_the_small_sample_form_with_a_sample_size()
     {

@@ -277,15 +277,17 @@ public sealed class CountImportTests : IDisposable
     {
         await using var db = await DatabaseWithSitesAsync();
         var sb = new StringBuilder(Header);
-        var day = new DateOnly(2000, 1, 1);
+        // One visit per row, all within the plausible dates (1950 .. 2004): a day each, then again an hour later.
+        var day = new DateOnly(1950, 1, 1);
         var rows = 0;
         while (sb.Length < 5_000_000)
         {
-            sb.Append("KR-SCB,Suncheon Bay,KR,,,").Append(day.AddDays(rows).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-              .Append(",06:00,흑두루미,").Append(rows % 9000).Append(",total,roost count at dawn,Suncheon team,routine\n");
+            sb.Append("KR-SCB,Suncheon Bay,KR,,,").Append(day.AddDays(rows % 20_000).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+              .Append(System.Globalization.CultureInfo.InvariantCulture, $",{6 + (rows / 20_000):00}:00,흑두루미,").Append(rows % 9000)
+              .Append(",total,roost count at dawn,Suncheon team,routine\n");
             rows++;
         }
-        sb.Append("KR-SCB,Suncheon Bay,KR,,,2099-01-01,06:00,흑두루미,many,total,,,\n");
+        sb.Append("KR-SCB,Suncheon Bay,KR,,,2020-01-01,06:00,흑두루미,many,total,,,\n");
         var path = files.Write("big.csv", sb.ToString());
         Assert.True(new FileInfo(path).Length > 5_000_000);
 

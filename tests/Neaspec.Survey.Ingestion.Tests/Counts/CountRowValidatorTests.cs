@@ -11,8 +11,7 @@ public sealed class CountRowValidatorTests
     private static readonly string[] Header =
         ["site_code", "site_name", "country", "latitude", "longitude", "date", "time", "species", "count", "count_type", "method", "observer", "notes"];
 
-    internal static SpeciesResolver Catalogue() => new(SpeciesCatalogue.Seed.Select(s =>
-        (s.ScientificName, (IEnumerable<string?>)[.. s.Synonyms, s.NameEn, s.NameZh, s.NameJa, s.NameKo, s.NameRu, s.NameMn])));
+    internal static SpeciesResolver Catalogue() => SpeciesResolver.Of(SpeciesCatalogue.Seed);
 
     private static (CountRow? Row, List<RowError> Errors) Validate(string csvLine)
     {
@@ -60,6 +59,16 @@ public sealed class CountRowValidatorTests
         var e = Assert.Single(errors);
         Assert.Equal((7L, "species", "Grus imaginaria"), (e.Line, e.Column, e.Value));
         Assert.Contains("unknown species", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_species_close_to_a_catalogue_name_is_told_that_name()
+    {
+        var (row, errors) = Validate("TW-CGW,,,,,2025-01-12,,黑面琵鹭鸟,5,,,,");
+        Assert.Null(row);
+        Assert.Equal("unknown species '黑面琵鹭鸟': did you mean 黑面琵鹭 (Platalea minor)?", Assert.Single(errors).Reason);
+        // Nothing close: the plain reason, which says who can add a name.
+        Assert.Contains("an admin can add it", Validate("KR-SCB,,,,,2025-01-12,,Grus imaginaria,5,,,,").Errors[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

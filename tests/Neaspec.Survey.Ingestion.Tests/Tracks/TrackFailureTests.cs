@@ -39,7 +39,8 @@ public sealed class TrackFailureTests(PostgisDatabase db) : IClassFixture<Postgi
         Assert.Equal(expectedFixes, await db.ScalarAsync<long>("select count(*) from fixes"));
     }
 
-    /// <summary>Terminates the backend that runs a COPY into this test's database, from a second connection.</summary>
+    /// <summary>Terminates the backend that runs a COPY into this test's database (into fixes, or into a load's new
+    /// months, fix_months.load_N), from a second connection.</summary>
     private async Task<bool> KillCopyAsync(Task import)
     {
         await using var conn = new NpgsqlConnection(db.ConnectionString);
@@ -50,7 +51,7 @@ public sealed class TrackFailureTests(PostgisDatabase db) : IClassFixture<Postgi
             await using var cmd = new NpgsqlCommand(
                 """
                 select count(pg_terminate_backend(pid)) from pg_stat_activity
-                where datname = current_database() and pid <> pg_backend_pid() and query ilike 'copy fixes%'
+                where datname = current_database() and pid <> pg_backend_pid() and query ilike 'copy fix%'
                   and state = 'active'
                 """, conn);
             if ((long)(await cmd.ExecuteScalarAsync())! > 0)

@@ -1,42 +1,59 @@
-using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 
 namespace Neaspec.Survey.Ingestion.Counts.Read;
 
 /// <summary>Streams a count-survey CSV as field teams save it from spreadsheets (CsvHelper: comma, semicolon
 /// or tab detected, BOM, quoted fields; memory holds the current record only). Says what is wrong with the
-/// header, and with a line that is not UTF-8 or has more fields than the header.</summary>
+/// header, and with a line that is not UTF-8, holds a NUL byte or has more fields than the header; stops
+/// at the first broken <see cref="ImportLimits"/> (<see cref="InputLimitException"/>).</summary>
 public sealed class CountFileReader : IDisposable
 {
+    private readonly LimitedInput input;
+    private readonly ImportLimits limits;
     private readonly CsvReader? reader;
     private readonly int headerCount;
+    private readonly CsvRecordCheck? check;
 
-    private CountFileReader(string path)
+    private CountFileReader(LimitedInput input, ImportLimits limits)
     {
-        TotalBytes = new FileInfo(path).Length;
+        this.input = input;
+        this.limits = limits;
+        TotalBytes = input.FileLength;
         if (TotalBytes == 0)
         {
             HeaderError = new RowError(1, null, null, "the file is empty (no header, no rows)");
             return;
         }
-        reader = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, PoolStrings = true });
+        reader = CsvReader.Create(input, CsvRecordCheck.Bounded(new CsvReaderOptions { TrackLineNumbers = true, PoolStrings = true }, limits));
         IReadOnlyList<string> headers;
         try
         {
             headers = [.. reader.Headers];
         }
-        catch (CsvFormatException ex)
+        catch (CsvFormatException ex) when (!ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
         {
             HeaderError = new RowError(1, null, null, $"unreadable header: {ex.Message}");
             return;
         }
+        catch (CsvFormatException)
+        {
+            throw new InputLimitException(1, null, nameof(ImportLimits.MaxLineBytes), $"the header is longer than {limits.MaxLineBytes:N0} bytes");
+        }
+        CsvRecordCheck.Header(headers, limits);
         headerCount = headers.Count;
+        check = new CsvRecordCheck(reader, headers, limits);
         HeaderError = CheckHeader(headers, reader.Separator);
     }
 
-    public static CountFileReader Open(string path) => new(path);
+    /// <summary>Reads <paramref name="input"/> (which the reader then owns) within <paramref name="limits"/>.</summary>
+    public static CountFileReader Open(LimitedInput input, ImportLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(limits);
+        return new(input, limits);
+    }
 
     /// <summary>Why the file cannot be read at all (its header), or null.</summary>
     public RowError? HeaderError { get; }
@@ -62,6 +79,10 @@ public sealed class CountFileReader : IDisposable
         {
             return new RowError(1, null, null, "the file is empty (no header, no rows)");
         }
+        if (headers.Any(h => h.Contains('\0', StringComparison.Ordinal)))
+        {
+            return new RowError(1, null, null, "the header holds a NUL byte: the file is binary or not UTF-8 text; save it as 'CSV UTF-8'");
+        }
         if (headers.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal)))
         {
             return new RowError(1, null, null, "the header is not UTF-8 text: save the file as 'CSV UTF-8'");
@@ -81,7 +102,7 @@ public sealed class CountFileReader : IDisposable
     /// <summary>Advances to the next row; false at the end of the file (or when the header is unusable).</summary>
     public bool Read()
     {
-        if (reader is null || Columns is null || !reader.Read())
+        if (reader is null || Columns is null || !CsvRecordCheck.Read(reader, limits))
         {
             return false;
         }
@@ -89,13 +110,14 @@ public sealed class CountFileReader : IDisposable
         return true;
     }
 
-    /// <summary>Why the current row cannot be validated at all (not UTF-8, too many fields), or null.</summary>
+    /// <summary>Why the current row cannot be validated at all (a NUL byte, not UTF-8, too many fields), or
+    /// null. Throws <see cref="InputLimitException"/> for a field or a row over the limits.</summary>
     public RowError? LineError()
     {
         var csv = reader!;
-        if (!Utf8.IsValid(csv.RawRecord))
+        if (check!.Check(Line) is { } bad)
         {
-            return new RowError(Line, null, Encoding.UTF8.GetString(csv.RawRecord), "the line is not UTF-8 text: save the file as 'CSV UTF-8'");
+            return bad;
         }
         if (csv.FieldCount > headerCount)
         {
@@ -108,5 +130,9 @@ public sealed class CountFileReader : IDisposable
     /// <summary>The current row's field <paramref name="index"/> (null past the row's last field).</summary>
     public string? Field(int index) => index < reader!.FieldCount ? reader.GetString(index) : null;
 
-    public void Dispose() => reader?.Dispose();
+    public void Dispose()
+    {
+        reader?.Dispose();
+        input.Dispose();
+    }
 }

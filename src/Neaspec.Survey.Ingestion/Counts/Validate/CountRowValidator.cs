@@ -1,14 +1,18 @@
 using System.Globalization;
 using Neaspec.Survey.Storage;
 using Neaspec.Survey.Ingestion.Counts.Read;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 
 namespace Neaspec.Survey.Ingestion.Counts.Validate;
 
 /// <summary>Turns the text fields of one row into a <see cref="CountRow"/> or the errors that stop it.
-/// Pure: no database, so every rule is testable on its own.</summary>
-public sealed class CountRowValidator(CountColumns columns, SpeciesResolver species)
+/// Pure: no database, so every rule is testable on its own. <paramref name="dates"/>: the plausible survey
+/// dates (default: <see cref="DateWindow.Default"/>).</summary>
+public sealed class CountRowValidator(CountColumns columns, SpeciesResolver species, DateWindow? dates = null)
 {
+    private readonly DateWindow dates = dates ?? DateWindow.Default;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss", "HHmm"];
 
@@ -26,6 +30,10 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         if (siteCode is null)
         {
             Fail(CountField.SiteCode, "", "site code is required");
+        }
+        else if (System.Text.Encoding.UTF8.GetByteCount(siteCode) > ImportLimits.MaxIdentifierBytes)
+        {
+            Fail(CountField.SiteCode, siteCode[..200] + "...", $"a site code longer than {ImportLimits.MaxIdentifierBytes:N0} bytes: a broken or shifted line?");
         }
 
         var country = Get(CountField.Country)?.ToUpperInvariant();
@@ -63,6 +71,11 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         {
             errors.Add(Error(line, CountField.Date, dateText, DateReason(dateText)));
         }
+        else if (!dates.Contains(date))
+        {
+            // 0001-01-01 and 9999-12-31 would be stored as -infinity / infinity; a year typed 2205 is a typo.
+            errors.Add(Error(line, CountField.Date, dateText, dates.Reason("survey date")));
+        }
         else
         {
             time = timeInDate;
@@ -91,11 +104,18 @@ public sealed class CountRowValidator(CountColumns columns, SpeciesResolver spec
         }
         else if (scientific is null)
         {
-            errors.Add(Error(line, CountField.Species, speciesText,
-                "unknown species: not a scientific name, synonym or common name (en/zh/ja/ko/ru/mn) of the catalogue"));
+            errors.Add(Error(line, CountField.Species, speciesText, UnknownSpecies(speciesText)));
         }
         return scientific;
     }
+
+    /// <summary>Why a species name is refused, with the closest catalogue names when there are any.</summary>
+    private string UnknownSpecies(string speciesText) => species.Suggest(speciesText) switch
+    {
+        [] => $"unknown species '{speciesText}': not a scientific name, synonym or common name (en/zh-Hans/zh-Hant/ja/ko/ru/mn) " +
+            "of the catalogue; an admin can add it to the species catalogue",
+        var close => $"unknown species '{speciesText}': did you mean {string.Join(" or ", close)}?",
+    };
 
     /// <summary>The count: a whole number >= 0, or null (blank) when the species was not counted.</summary>
     private int? Individuals(long line, string? countText, List<RowError> errors)

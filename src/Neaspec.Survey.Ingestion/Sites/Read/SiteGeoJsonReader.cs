@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Ingestion.Sites.Validate;
 using NetTopologySuite.Features;
@@ -11,9 +12,17 @@ namespace Neaspec.Survey.Ingestion.Sites.Read;
 /// site's point) with the same properties as a sites CSV. A feature's "line" is its number in the collection.</summary>
 public static class SiteGeoJsonReader
 {
-    public static List<SiteRecord> Read(string path, List<RowError> errors)
+    /// <summary>Reads the GeoJSON file at <paramref name="path"/>, which is parsed whole: larger than
+    /// <see cref="ImportLimits.MaxGeoJsonBytes"/>, it is refused before a byte is parsed.</summary>
+    public static List<SiteRecord> Read(string path, ImportLimits limits, List<RowError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (new FileInfo(path).Length is var size && size > limits.MaxGeoJsonBytes)
+        {
+            throw new InputLimitException(1, null, nameof(ImportLimits.MaxGeoJsonBytes),
+                $"the GeoJSON file has {size:N0} bytes, more than {limits.MaxGeoJsonBytes:N0} (GeoJSON is read whole)");
+        }
         var sites = new List<SiteRecord>();
         var options = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory(SiteValues.Factory) } };
         FeatureCollection? collection;

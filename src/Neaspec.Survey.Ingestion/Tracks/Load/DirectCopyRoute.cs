@@ -5,27 +5,32 @@ using Npgsql;
 namespace Neaspec.Survey.Ingestion.Tracks.Load;
 
 /// <summary>The fast way in, when nothing stored can conflict with the file (see <see cref="DirectCopyWriter"/>):
-/// rows are COPYed straight into <c>fixes</c> with their speed flags, then the new individuals and tags are
-/// inserted under the ids the COPY used. It gives up at the first row that would conflict
-/// (<see cref="DirectCopyWriter.Abandoned"/>); duplicates inside the file make a unique index fail the COPY.</summary>
-internal sealed class DirectCopyRoute(NpgsqlConnection conn, DirectCopyWriter writer, long importId, double speedLimitKmh) : ITrackRoute
+/// rows are COPYed straight into <c>fixes</c> with their speed flags — the rows of months without a partition
+/// into new months' tables that are indexed and attached after the COPY (<see cref="NewMonths"/>) — then the new
+/// individuals and tags are inserted under the ids the COPY used. It gives up at the first row that would
+/// conflict (<see cref="DirectCopyWriter.Abandoned"/>); duplicates inside the file make a unique index fail the
+/// COPY or a new month's index build.</summary>
+internal sealed class DirectCopyRoute(NpgsqlConnection conn, DirectCopyWriter writer, NewMonths? newMonths, long importId,
+    double speedLimitKmh) : ITrackRoute, IDisposable
 {
-    public string Name => "direct copy";
+    public string Name => newMonths is null ? "direct copy" : $"direct copy ({newMonths.Count} new month{(newMonths.Count == 1 ? "" : "s")})";
 
-    /// <summary>Reads what the study has stored and reserves ids for the file's new individuals and tags.</summary>
+    /// <summary>Reads what the study has stored, reserves ids for the file's new individuals and tags, and makes
+    /// the tables of the months of <paramref name="fileMonths"/> that have no partition.</summary>
     public static async Task<DirectCopyRoute> PrepareAsync(NpgsqlConnection conn, TrackStudy study, long importId, double speedLimitKmh,
-        TrackKeys keys, CancellationToken ct)
+        TrackKeys keys, DateOnly[] fileMonths, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(study);
         var writer = await DirectCopyWriter.PrepareAsync(conn, study.Id, study.Name, importId, speedLimitKmh, keys, study.HasFixes, ct);
-        return new DirectCopyRoute(conn, writer, importId, speedLimitKmh);
+        var months = await NewMonths.PrepareAsync(conn, importId, fileMonths, ct);
+        return new DirectCopyRoute(conn, writer, months, importId, speedLimitKmh);
     }
 
     public async Task<TrackRowCounts> StageAsync(TrackInput input, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         TrackRowCounts? counts = null;
-        await using (var raw = await conn.BeginRawBinaryCopyAsync(TrackSql.CopyFixes, ct))
+        await using (var raw = await conn.BeginRawBinaryCopyAsync(TrackSql.CopyFixes(newMonths?.Target ?? "fixes"), ct))
         {
             var copy = new PgBinaryCopyWriter(raw);
             writer.Copy = copy;
@@ -38,6 +43,9 @@ internal sealed class DirectCopyRoute(NpgsqlConnection conn, DirectCopyWriter wr
         }
         return counts!;
     }
+
+    /// <summary>The new months indexed and attached (part of staging: a duplicate inside the file fails here).</summary>
+    public Task IndexNewMonthsAsync(CancellationToken ct) => newMonths?.FinishAsync(conn, ct) ?? Task.CompletedTask;
 
     public async Task<StoredFixes> MergeAsync(TrackInput input, TrackRowCounts counts, CancellationToken ct)
     {
@@ -52,10 +60,14 @@ internal sealed class DirectCopyRoute(NpgsqlConnection conn, DirectCopyWriter wr
         }
         if (writer.StoredFlagChanges.Count > 0)
         {
+            var changes = writer.StoredFlagChanges;
             await Db.ExecuteAsync(conn, TrackSql.UpdateStoredFlags, ct,
-                writer.StoredFlagChanges.Select(c => c.Id).ToArray(), writer.StoredFlagChanges.Select(c => c.Flag).ToArray());
+                changes.Select(c => c.Id).ToArray(), changes.Select(c => c.At).ToArray(), changes.Select(c => c.Flag).ToArray());
         }
         // Every fix of this import went through the writer and no later step changed a flag.
-        return new StoredFixes(individualIds, counts.Fixes, writer.Flagged, writer.SpeedFlagged);
+        var spans = await writer.PiecesAsync(writer.Spans(), ct);
+        return new StoredFixes(individualIds, counts.Fixes, writer.Flagged, writer.SpeedFlagged, spans);
     }
+
+    public void Dispose() => writer.Dispose();
 }

@@ -12,7 +12,7 @@ namespace Neaspec.Survey.Ingestion.Tracks.Load;
 /// straight into <c>fixes</c>, with database ids for individuals and tags taken from blocks reserved
 /// before the COPY, and the speed filter applied on the fly (one fix of look-ahead per individual,
 /// seeded with the individual's last two stored fixes) while the file is in (individual, time) order.</summary>
-internal sealed class DirectCopyWriter
+internal sealed class DirectCopyWriter : IDisposable
 {
     // Ids reserved per file; a file with more new individuals (or tags) takes the staged way.
     private const int Reserve = 2048;
@@ -41,8 +41,15 @@ internal sealed class DirectCopyWriter
     private bool pendingIsStored;
     private StoredTail pendingTail;
 
-    /// <summary>Stored fixes whose speed flag the new ones change (id, new flag).</summary>
-    public List<(long Id, bool Flag)> StoredFlagChanges { get; } = [];
+    /// <summary>Stored fixes whose speed flag the new ones change (id, time, new flag).</summary>
+    public List<(long Id, DateTime At, bool Flag)> StoredFlagChanges { get; } = [];
+
+    // The lines' pieces of the days this file writes whole (null once the file is not in track order).
+    private LinePieces? pieces = new();
+
+    // Per individual (the file's key): the first and last time of its new fixes; MaxValue until it has one.
+    private readonly List<DateTime> firstNew = [];
+    private readonly List<DateTime> lastNew = [];
 
     private readonly record struct StoredTail(DateTime MaxObservedAt, long LastId, DateTime LastAt, double LastLon,
         double LastLat, bool LastFlag, double? LastKmhIn);
@@ -211,7 +218,7 @@ internal sealed class DirectCopyWriter
         {
             if (spike != pendingTail.LastFlag)
             {
-                StoredFlagChanges.Add((pendingTail.LastId, spike));
+                StoredFlagChanges.Add((pendingTail.LastId, pendingTail.LastAt, spike));
             }
             pendingIsStored = false;
         }
@@ -245,8 +252,13 @@ internal sealed class DirectCopyWriter
         {
             Flagged++;
         }
+        Span(row.Individual, row.ObservedAt);
+        if (pieces is not null && !speedOutlier && row.Visible && !row.MarkedOutlier)
+        {
+            Piece(ref row);
+        }
         var copy = Copy;
-        copy.StartRow(14);
+        copy.StartRow(18);
         copy.Int32(studyId);
         copy.Int32(IndividualId(row.Individual));
         if (row.Tag >= 0) copy.Int32(TagId(row.Tag)); else copy.Null();
@@ -258,9 +270,112 @@ internal sealed class DirectCopyWriter
         copy.Bool(speedOutlier);
         if (row.Hdop is { } h) copy.Float4(h); else copy.Null();
         if (row.SatelliteCount is { } s) copy.Int16(s); else copy.Null();
+        copy.Float4(row.GroundSpeed);
+        copy.Float4(row.Heading);
+        copy.Float4(row.HeightAboveEllipsoid);
+        copy.Float4(row.ExternalTemperature);
         if (row.Attributes is { } a) copy.Jsonb(a); else copy.Null();
         copy.Int64(importId);
         copy.Int32((int)row.Line);
+    }
+
+    private void Piece(ref TrackRow row)
+    {
+        if (!TracksInOrder)
+        {
+            // The fixes of a day did not come together: the database makes the pieces.
+            pieces!.Dispose();
+            pieces = null;
+            return;
+        }
+        var id = IndividualId(row.Individual);
+        if (tails.TryGetValue(id, out var tail) && DateOnly.FromDateTime(row.ObservedAt) <= DateOnly.FromDateTime(tail.MaxObservedAt))
+        {
+            return; // a day that holds stored fixes too
+        }
+        pieces!.Add(id, row.ObservedAt, row.Longitude, row.Latitude);
+    }
+
+    /// <summary>The pieces into the load's session (see <see cref="LinePieces"/>), and per individual the days they
+    /// cover whole; null when the file was not in track order.</summary>
+    public async Task<LineSpans> PiecesAsync(LineSpans spans, CancellationToken ct)
+    {
+        if (pieces is null || !TracksInOrder)
+        {
+            return spans;
+        }
+        ArgumentNullException.ThrowIfNull(spans);
+        await pieces.CopyAsync(conn, ct);
+        pieces.Dispose();
+        pieces = null;
+        var from = new DateOnly?[spans.Individuals.Length];
+        var to = new DateOnly?[spans.Individuals.Length];
+        for (var key = 0; key < firstNew.Count; key++)
+        {
+            if (firstNew[key] == DateTime.MaxValue)
+            {
+                continue;
+            }
+            var id = IndividualId(key);
+            var i = Array.IndexOf(spans.Individuals, id);
+            var first = DateOnly.FromDateTime(firstNew[key]);
+            if (tails.TryGetValue(id, out var tail))
+            {
+                var stored = DateOnly.FromDateTime(tail.MaxObservedAt).AddDays(1);
+                first = stored > first ? stored : first;
+            }
+            var last = DateOnly.FromDateTime(lastNew[key]);
+            if (first <= last)
+            {
+                (from[i], to[i]) = (first, last);
+            }
+        }
+        return spans with { PiecesFrom = from, PiecesTo = to };
+    }
+
+    public void Dispose() => pieces?.Dispose();
+
+    private void Span(int key, DateTime at)
+    {
+        while (firstNew.Count <= key)
+        {
+            firstNew.Add(DateTime.MaxValue);
+            lastNew.Add(DateTime.MinValue);
+        }
+        if (at < firstNew[key])
+        {
+            firstNew[key] = at;
+        }
+        if (at > lastNew[key])
+        {
+            lastNew[key] = at;
+        }
+    }
+
+    /// <summary>Per individual with new fixes, the times whose lines change: from its last good stored fix (whose
+    /// speed flag the new fixes judge again) or its first new fix, to its last new fix.</summary>
+    public LineSpans Spans()
+    {
+        var ids = new List<int>();
+        var from = new List<DateTime>();
+        var to = new List<DateTime>();
+        for (var key = 0; key < firstNew.Count; key++)
+        {
+            if (firstNew[key] == DateTime.MaxValue)
+            {
+                continue;
+            }
+            var id = IndividualId(key);
+            var first = firstNew[key];
+            if (tails.TryGetValue(id, out var tail) && tail.LastId >= 0 && tail.LastAt < first)
+            {
+                first = tail.LastAt;
+            }
+            ids.Add(id);
+            from.Add(first);
+            to.Add(lastNew[key]);
+        }
+        return new LineSpans([.. ids], [.. from], [.. to]);
     }
 
     /// <summary>Stores the new individuals and tags under their reserved ids (the COPY already refers to

@@ -12,6 +12,7 @@ namespace Neaspec.Survey.Ingestion.Tracks.Load;
 public sealed class PgBinaryCopyWriter
 {
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    private static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
     private readonly Stream output;
     private readonly byte[] buffer = new byte[1 << 16];
     private int position;
@@ -62,6 +63,12 @@ public sealed class PgBinaryCopyWriter
 
     public void Float4(float value) => BinaryPrimitives.WriteSingleBigEndian(Field(4), value);
 
+    /// <summary>A real, or NULL.</summary>
+    public void Float4(float? value)
+    {
+        if (value is { } v) Float4(v); else Null();
+    }
+
     public void Float8(double value) => BinaryPrimitives.WriteDoubleBigEndian(Field(8), value);
 
     public void Bool(bool value) => Field(1)[0] = value ? (byte)1 : (byte)0;
@@ -78,6 +85,29 @@ public sealed class PgBinaryCopyWriter
         BinaryPrimitives.WriteInt32LittleEndian(s[5..], 4326);
         BinaryPrimitives.WriteDoubleLittleEndian(s[9..], x);
         BinaryPrimitives.WriteDoubleLittleEndian(s[17..], y);
+    }
+
+    /// <summary>date: days since 2000-01-01.</summary>
+    public void Date(DateOnly day) => Int32(day.DayNumber - PostgresEpochDay);
+
+    /// <summary>A MultiPoint as EWKB with SRID 4326, from x, y pairs (<paramref name="xy"/>: x0, y0, x1, y1, ...).</summary>
+    public void MultiPoint4326(ReadOnlySpan<double> xy)
+    {
+        var points = xy.Length / 2;
+        Int32Raw(13 + (points * 21)); // byte order, type, SRID, count; 21 bytes a point
+        var head = Take(9);
+        head[0] = 1; // little endian
+        BinaryPrimitives.WriteUInt32LittleEndian(head[1..], 0x2000_0004); // MultiPoint, SRID follows
+        BinaryPrimitives.WriteInt32LittleEndian(head[5..], 4326);
+        BinaryPrimitives.WriteInt32LittleEndian(Take(4), points);
+        for (var i = 0; i < points; i++)
+        {
+            var s = Take(21);
+            s[0] = 1;
+            BinaryPrimitives.WriteUInt32LittleEndian(s[1..], 1); // Point (its SRID is the collection's)
+            BinaryPrimitives.WriteDoubleLittleEndian(s[5..], xy[2 * i]);
+            BinaryPrimitives.WriteDoubleLittleEndian(s[13..], xy[(2 * i) + 1]);
+        }
     }
 
     /// <summary>jsonb: version 1, then the JSON text as UTF-8.</summary>

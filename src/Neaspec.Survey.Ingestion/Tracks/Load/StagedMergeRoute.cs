@@ -7,8 +7,9 @@ namespace Neaspec.Survey.Ingestion.Tracks.Load;
 
 /// <summary>The way for any file: binary COPY into an unlogged temporary table, the file's individuals and
 /// tags resolved set-based into ids, then one <c>INSERT ... SELECT ... ON CONFLICT DO NOTHING</c> in
-/// (individual, time) order whose unique indexes find the duplicates (<see cref="TrackSql.Merge"/>), and
-/// the speed filter over the new fixes and their stored neighbours.</summary>
+/// (individual, time) order whose unique indexes find the duplicates (<see cref="TrackSql.Merge"/>; months
+/// without a partition get an empty one first), and the speed filter over the new fixes and their stored
+/// neighbours.</summary>
 internal sealed class StagedMergeRoute(NpgsqlConnection conn, long importId, double speedLimitKmh, string? whyNotDirect) : ITrackRoute
 {
     public string Name => whyNotDirect is null ? "staged merge" : $"staged merge ({whyNotDirect})";
@@ -35,6 +36,7 @@ internal sealed class StagedMergeRoute(NpgsqlConnection conn, long importId, dou
         ArgumentNullException.ThrowIfNull(input);
         await WriteKeysAsync(input.Keys, ct);
         await Db.ExecuteAsync(conn, TrackSql.ResolveKeys, ct);
+        await Db.LongAsync(conn, TrackSql.EnsureStagedMonths, ct);
         var individualIds = await IndividualIdsAsync(ct);
         var stored = await Db.LongAsync(conn, TrackSql.Merge, ct, importId);
         await TrackFlags.RunSpeedFilterAsync(conn, individualIds, speedLimitKmh, importId, ct);
@@ -45,7 +47,7 @@ internal sealed class StagedMergeRoute(NpgsqlConnection conn, long importId, dou
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(PgBinaryCopyWriter copy, ref TrackRow row)
     {
-        copy.StartRow(12);
+        copy.StartRow(16);
         copy.Int32((int)row.Line);
         copy.Int32(row.Individual);
         if (row.Tag >= 0) copy.Int32(row.Tag); else copy.Null();
@@ -57,6 +59,10 @@ internal sealed class StagedMergeRoute(NpgsqlConnection conn, long importId, dou
         copy.Bool(row.MarkedOutlier);
         if (row.Hdop is { } h) copy.Float4(h); else copy.Null();
         if (row.SatelliteCount is { } s) copy.Int16(s); else copy.Null();
+        copy.Float4(row.GroundSpeed);
+        copy.Float4(row.Heading);
+        copy.Float4(row.HeightAboveEllipsoid);
+        copy.Float4(row.ExternalTemperature);
         if (row.Attributes is { } a) copy.Jsonb(a); else copy.Null();
     }
 

@@ -9,12 +9,18 @@ namespace Neaspec.Survey.Ingestion.Tracks.Load;
 /// file was (its header, attribute columns, rows that are no fixes) in <c>track_sources</c>.</summary>
 internal static class TrackFinish
 {
-    public static async Task RunAsync(NpgsqlConnection conn, long importId, TrackStudy study, TrackInput input, TrackRowCounts counts,
+    /// <summary>Returns the individuals whose catalogue species this load set (their season lines may move).</summary>
+    public static async Task<int[]> RunAsync(NpgsqlConnection conn, long importId, TrackStudy study, TrackInput input, TrackRowCounts counts,
         StoredFixes stored, DeploymentReference? reference, CancellationToken ct)
     {
+        var speciesSet = new List<int>();
         await using (var species = new NpgsqlCommand(TrackSql.Species, conn) { Parameters = { new() { Value = stored.IndividualIds } } })
         {
-            await species.ExecuteNonQueryAsync(ct);
+            await using var r = await species.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                speciesSet.Add(r.GetInt32(0));
+            }
         }
         if (reference is not null)
         {
@@ -28,6 +34,7 @@ internal static class TrackFinish
         source.Parameters.AddWithValue(counts.NonLocation);
         source.Parameters.AddWithValue(stored.SpeedFlagged);
         await source.ExecuteNonQueryAsync(ct);
+        return [.. speciesSet];
     }
 
     private static async Task WriteDeploymentsAsync(NpgsqlConnection conn, long importId, string study, DeploymentReference reference,

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 
 namespace Neaspec.Survey.Ingestion.Tracks.Read;
@@ -13,11 +14,16 @@ public sealed class DeploymentReference
 
     public List<RowError> Errors { get; } = [];
 
-    /// <summary>Reads a reference file; bad rows become <see cref="Errors"/>.</summary>
-    public static DeploymentReference Read(string path)
+    /// <summary>Reads a reference file (plain or gzip) within <paramref name="limits"/>; bad rows become
+    /// <see cref="Errors"/>, a broken limit throws <see cref="InputLimitException"/>.</summary>
+    public static DeploymentReference Read(string path, ImportLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var reference = new DeploymentReference();
-        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true });
+        using var csv = CsvReader.Create(LimitedInput.Open(path, limits, gunzip: true),
+            CsvRecordCheck.Bounded(new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true }, limits));
+        CsvRecordCheck.Header(csv.Headers, limits);
+        var check = new CsvRecordCheck(csv, csv.Headers, limits);
         var names = csv.Headers.Select(MovebankHeader.Canonical).ToList();
         var tag = MovebankHeader.Find(names, MovebankHeader.ReferenceTag);
         var animal = MovebankHeader.Find(names, MovebankHeader.ReferenceAnimal);
@@ -29,9 +35,14 @@ public sealed class DeploymentReference
             reference.Errors.Add(new RowError(1, null, null, "reference data needs tag-id and animal-id columns (Movebank reference data)"));
             return reference;
         }
-        while (csv.Read())
+        while (CsvRecordCheck.Read(csv, limits))
         {
             var line = csv.LineNumber;
+            if (check.Check(line) is { } bad)
+            {
+                reference.Errors.Add(bad);
+                continue;
+            }
             string? Text(int i) => i < 0 || MovebankValues.IsMissing(csv.GetSpan(i)) ? null : csv.GetString(i);
             DateTime? Time(int i)
             {

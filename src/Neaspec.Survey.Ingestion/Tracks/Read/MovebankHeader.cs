@@ -3,7 +3,8 @@ namespace Neaspec.Survey.Ingestion.Tracks.Read;
 /// <summary>Where the attributes the importer understands are in a Movebank header. Movebank writes the
 /// same attribute as <c>location-long</c> (CSV export), <c>location_long</c> (REST API) or
 /// <c>location.long</c> (R, move/move2), so names are compared after folding case and '_' / '.' to '-'.
-/// Every other named column is an attribute kept per fix in <c>fixes.attributes</c>.</summary>
+/// Movebank's common numeric attributes (<see cref="MeasureNames"/>) go to typed columns of <c>fixes</c>; every
+/// other named column is an attribute kept per fix in <c>fixes.attributes</c>.</summary>
 public sealed class MovebankHeader
 {
     public const int Missing = -1;
@@ -29,6 +30,14 @@ public sealed class MovebankHeader
     public int Tag { get; private init; } = Missing;
     public int Individual { get; private init; } = Missing;
     public int Study { get; private init; } = Missing;
+
+    /// <summary>The columns of <see cref="MeasureNames"/>, in that order (<see cref="Missing"/> when absent).</summary>
+    public IReadOnlyList<int> Measures { get; private init; } = [];
+
+    /// <summary>Movebank attributes stored as numbers in columns of their own (real): ground-speed (m/s), heading
+    /// (degrees), height-above-ellipsoid (m), external-temperature (°C). As text in jsonb they cost the bulk load
+    /// a parse per value and 30 bytes a row (docs/tracks.md).</summary>
+    public static readonly IReadOnlyList<string> MeasureNames = ["ground-speed", "heading", "height-above-ellipsoid", "external-temperature"];
 
     /// <summary>Columns kept per fix as attributes: index and header name as written.</summary>
     public IReadOnlyList<(int Index, string Name)> Attributes { get; private init; } = [];
@@ -92,6 +101,7 @@ public sealed class MovebankHeader
         var attributes = new List<(int, string)>();
         var unnamed = new List<int>();
         var fallbacks = new Dictionary<string, int>(StringComparer.Ordinal);
+        var measures = MeasureNames.Select(_ => Missing).ToArray();
         problem = null;
         for (var i = 0; i < names.Count; i++)
         {
@@ -107,6 +117,10 @@ public sealed class MovebankHeader
                 // Used only when the file lacks the attribute itself (see below); kept as an attribute too.
                 fallbacks.TryAdd(fallback, i);
                 attributes.Add((i, names[i].Trim()));
+            }
+            else if (MeasureIndex(canonical) is >= 0 and var m && measures[m] == Missing)
+            {
+                measures[m] = i;
             }
             else if (Aliases.TryGetValue(canonical, out var attribute))
             {
@@ -138,6 +152,7 @@ public sealed class MovebankHeader
             Individual = At("individual-local-identifier"),
             Study = At("study-name"),
             Attributes = attributes,
+            Measures = measures,
             Unnamed = unnamed,
         };
         if (problem is null)
@@ -154,6 +169,18 @@ public sealed class MovebankHeader
             }
         }
         return header;
+    }
+
+    private static int MeasureIndex(string canonical)
+    {
+        for (var m = 0; m < MeasureNames.Count; m++)
+        {
+            if (MeasureNames[m] == canonical)
+            {
+                return m;
+            }
+        }
+        return Missing;
     }
 
     // Movebank's numeric database ids (REST API: individual_id, tag_id), standing in for the local

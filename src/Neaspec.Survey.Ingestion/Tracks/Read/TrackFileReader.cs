@@ -1,42 +1,42 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using CsvHelper;
+using Neaspec.Survey.Ingestion.Import;
+using Neaspec.Survey.Ingestion.Ledger;
 
 namespace Neaspec.Survey.Ingestion.Tracks.Read;
 
 /// <summary>Streams a Movebank CSV (plain or gzip, recognised by its bytes) row by row with CsvHelper's span
 /// API: nothing but the current record is held, whatever the file's size. Reads; the rows' values are
-/// judged by <see cref="Validate.TrackRowValidator"/>.</summary>
+/// judged by <see cref="Validate.TrackRowValidator"/>. The text comes through a <see cref="LimitedInput"/>
+/// (gzip decompressed there) and each record passes <see cref="CsvRecordCheck"/>, so no file, however
+/// made, can hold the reader past the <see cref="ImportLimits"/>.</summary>
 public sealed class TrackFileReader : IDisposable
 {
-    private readonly FileStream file;
+    private readonly LimitedInput input;
+    private readonly ImportLimits limits;
     private readonly CsvReader csv;
+    private readonly CsvRecordCheck check;
     private readonly Dictionary<long, CsvMalformedReason> malformedLines = [];
 
-    private TrackFileReader(string path, bool deploymentsGiven)
+    private TrackFileReader(LimitedInput input, ImportLimits limits, bool deploymentsGiven)
     {
-        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        Stream input = file;
-        Span<byte> magic = stackalloc byte[2];
-        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-        {
-            input = new GZipStream(file, CompressionMode.Decompress);
-        }
-        csv = CsvReader.Create(input, new CsvReaderOptions
+        this.input = input;
+        this.limits = limits;
+        csv = CsvReader.Create(input, CsvRecordCheck.Bounded(new CsvReaderOptions
         {
             Separator = ',',
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             BufferSize = 1 << 20,
             OnMalformedRecord = r => malformedLines.TryAdd(r.LineNumber, r.Reason),
-        }, leaveOpen: false);
+        }, limits), leaveOpen: true);
+        CsvRecordCheck.Header(csv.Headers, limits);
+        check = new CsvRecordCheck(csv, csv.Headers, limits);
         Header = MovebankHeader.Parse(csv.Headers, out var problem);
         HeaderProblem = problem;
         if (csv.Headers.Count == 0 || csv.Headers.Count == 1 && csv.Headers[0].Length == 0)
         {
-            HeaderProblem = input is GZipStream
+            HeaderProblem = input.IsCompressed
                 ? "the gzip file holds no text: it is empty or cut off"
                 : "the file is empty: no header line";
         }
@@ -48,9 +48,23 @@ public sealed class TrackFileReader : IDisposable
         }
     }
 
-    /// <summary>Opens a file. <paramref name="deploymentsGiven"/>: reference data (deployments) comes with it,
-    /// so rows may name tags instead of animals.</summary>
-    public static TrackFileReader Open(string path, bool deploymentsGiven) => new(path, deploymentsGiven);
+    /// <summary>Reads <paramref name="input"/> (which the reader then owns) within <paramref name="limits"/>.
+    /// <paramref name="deploymentsGiven"/>: reference data (deployments) comes with it, so rows may name tags
+    /// instead of animals.</summary>
+    public static TrackFileReader Open(LimitedInput input, ImportLimits limits, bool deploymentsGiven)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(limits);
+        try
+        {
+            return new(input, limits, deploymentsGiven);
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+    }
 
     public MovebankHeader Header { get; }
 
@@ -61,9 +75,9 @@ public sealed class TrackFileReader : IDisposable
     public bool HeaderNeedsDeployments { get; }
 
     /// <summary>Bytes of the file (compressed, for gzip) read so far, for progress.</summary>
-    public long BytesRead => file.Position;
+    public long BytesRead => input.FilePosition;
 
-    public long BytesTotal => file.Length;
+    public long BytesTotal => input.FileLength;
 
     public long RowsRead { get; private set; }
 
@@ -76,7 +90,7 @@ public sealed class TrackFileReader : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
-        if (!csv.Read())
+        if (!CsvRecordCheck.Read(csv, limits))
         {
             return false;
         }
@@ -87,6 +101,10 @@ public sealed class TrackFileReader : IDisposable
     /// <summary>The UTF-8 bytes of the current row's field <paramref name="column"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Field(int column) => csv.GetSpan(column);
+
+    /// <summary>Why the current record's bytes cannot be stored as text (a NUL byte, not UTF-8), or null;
+    /// throws <see cref="InputLimitException"/> for a field over the limit.</summary>
+    public RowError? RecordError() => check.Check(csv.LineNumber);
 
     /// <summary>Why CsvHelper found the current row malformed (an unclosed quote, ...), if it did.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -99,6 +117,6 @@ public sealed class TrackFileReader : IDisposable
     public void Dispose()
     {
         csv.Dispose();
-        file.Dispose();
+        input.Dispose();
     }
 }

@@ -10,21 +10,30 @@ namespace Neaspec.Survey.Ingestion.Tracks.Validate;
 /// route that gives up and hands the file to another.</summary>
 public sealed class TrackInput : IDisposable
 {
-    private readonly string path;
+    private readonly Func<LimitedInput> open;
+    private readonly ImportLimits limits;
+    private readonly DateWindow dates;
     private readonly DeploymentReference? reference;
     private TrackFileReader reader;
     private TrackRowValidator validator;
     private bool onRow;
 
-    private TrackInput(string path, string defaultStudy, DeploymentReference? reference)
+    private TrackInput(ClaimedFile claimed, string defaultStudy, DeploymentReference? reference)
     {
-        this.path = path;
+        open = () => claimed.OpenText(gunzip: true);
+        limits = claimed.Limits;
+        dates = claimed.Dates;
         this.reference = reference;
         (reader, validator) = OpenReader(defaultStudy);
     }
 
-    /// <summary>Opens <paramref name="path"/>; rows that name no study belong to <paramref name="defaultStudy"/>.</summary>
-    public static TrackInput Open(string path, string defaultStudy, DeploymentReference? reference) => new(path, defaultStudy, reference);
+    /// <summary>Opens <paramref name="claimed"/>'s file within its limits and dates; rows that name no study
+    /// belong to <paramref name="defaultStudy"/>.</summary>
+    public static TrackInput Open(ClaimedFile claimed, string defaultStudy, DeploymentReference? reference)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        return new(claimed, defaultStudy, reference);
+    }
 
     public MovebankHeader Header => reader.Header;
 
@@ -70,8 +79,8 @@ public sealed class TrackInput : IDisposable
 
     private (TrackFileReader, TrackRowValidator) OpenReader(string defaultStudy)
     {
-        var opened = TrackFileReader.Open(path, reference is not null);
-        return (opened, new TrackRowValidator(opened, defaultStudy, reference is null ? null : reference.Find));
+        var opened = TrackFileReader.Open(open(), limits, reference is not null);
+        return (opened, new TrackRowValidator(opened, defaultStudy, reference is null ? null : reference.Find, dates));
     }
 
     /// <summary>Reads every row (the first one included), counts what is not a fix and hands each fix to

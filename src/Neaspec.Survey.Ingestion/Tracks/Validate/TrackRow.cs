@@ -14,6 +14,11 @@ public struct TrackRow
     public bool MarkedOutlier;
     public float? Hdop;
     public short? SatelliteCount;
+    /// <summary>The values of <see cref="Read.MovebankHeader.MeasureNames"/>, in that order.</summary>
+    public float? GroundSpeed;
+    public float? Heading;
+    public float? HeightAboveEllipsoid;
+    public float? ExternalTemperature;
     /// <summary>The file's other non-empty columns as a JSON object (UTF-8), or null.</summary>
     public byte[]? Attributes;
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using CsvHelper;
+using Neaspec.Survey.Ingestion.Import;
 using Neaspec.Survey.Ingestion.Ledger;
 using Neaspec.Survey.Ingestion.Tracks.Read;
 
@@ -18,19 +19,24 @@ public sealed class TrackRowValidator : IDisposable
     private readonly ArrayBufferWriter<byte> json = new(1024);
     private readonly Utf8JsonWriter jsonWriter;
     private readonly Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup;
+    private readonly DateWindow dates;
     private byte[] lastStudy = [];
     private byte[] lastIndividual = [];
     private int lastIndividualKey = -1;
     private byte[] lastTag = [];
     private int lastTagKey = -1;
     private string lastStudyName = "";
+    // Measure columns (by index into MovebankHeader.Measures) of the current row whose value is no number: kept as attributes.
+    private int unparsedMeasures;
 
     /// <summary><paramref name="defaultStudy"/> names the study of rows without study-name;
-    /// <paramref name="deploymentLookup"/> (tag, time) -> animal links tags to animals when a row names no individual.</summary>
+    /// <paramref name="deploymentLookup"/> (tag, time) -> animal links tags to animals when a row names no individual;
+    /// <paramref name="dates"/>: the plausible fix times (default <see cref="DateWindow.Default"/>).</summary>
     public TrackRowValidator(TrackFileReader reader, string defaultStudy,
-        Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup = null)
+        Func<string, DateTime, (string Animal, string? Taxon)?>? deploymentLookup = null, DateWindow? dates = null)
     {
         this.reader = reader;
+        this.dates = dates ?? DateWindow.Default;
         DefaultStudy = defaultStudy;
         this.deploymentLookup = deploymentLookup;
         jsonWriter = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -75,19 +81,25 @@ public sealed class TrackRowValidator : IDisposable
         Location(ref row, lon, lat, errors, line);
         Timestamp(ref row, errors, line);
         Quality(ref row, errors, line);
+        Measures(ref row);
         ResolveKeys(ref row, errors, line);
         if (errors.Count == before && row.Individual < 0)
         {
             return TrackRowKind.NoIndividual;
         }
-        row.Attributes = h.Attributes.Count == 0 ? null : WriteAttributes(errors, line);
+        row.Attributes = h.Attributes.Count == 0 && unparsedMeasures == 0 ? null : WriteAttributes(errors, line);
         return errors.Count > before ? TrackRowKind.Error : TrackRowKind.Fix;
     }
 
-    /// <summary>A row CsvHelper found malformed, or whose field count is not the header's.</summary>
+    /// <summary>A row CsvHelper found malformed, whose field count is not the header's, or whose bytes
+    /// cannot be stored as text (a NUL byte, not UTF-8).</summary>
     private RowError? ShapeError(long line)
     {
         var names = reader.Header.Names.Count;
+        if (reader.RecordError() is { } bytes)
+        {
+            return bytes;
+        }
         if (reader.Malformed(out var malformed))
         {
             return new RowError(line, null, null, malformed switch
@@ -148,6 +160,10 @@ public sealed class TrackRowValidator : IDisposable
         {
             errors.Add(Bad(line, column, ts, "not a UTC timestamp like 2011-02-11 17:30:00.000"));
         }
+        else if (!dates.Contains(row.ObservedAt))
+        {
+            errors.Add(Bad(line, column, ts, dates.Reason("fix time")));
+        }
     }
 
     /// <summary>The optional columns: event id, Movebank's visible flag, the manual outlier flag, HDOP and
@@ -201,6 +217,32 @@ public sealed class TrackRowValidator : IDisposable
                 errors.Add(Bad(line, h.SatelliteCount, v, "not a satellite count (a whole number >= 0)"));
             }
         }
+    }
+
+    /// <summary>Movebank's numeric attributes into their columns. A value that is no number (or beyond a real's
+    /// range) is no error: it is kept as an attribute, as every other column is.</summary>
+    private void Measures(ref TrackRow row)
+    {
+        unparsedMeasures = 0;
+        var m = reader.Header.Measures;
+        row.GroundSpeed = Measure(m[0], 0);
+        row.Heading = Measure(m[1], 1);
+        row.HeightAboveEllipsoid = Measure(m[2], 2);
+        row.ExternalTemperature = Measure(m[3], 3);
+    }
+
+    private float? Measure(int column, int measure)
+    {
+        if (!Present(column, out var v))
+        {
+            return null;
+        }
+        if (MovebankValues.TryParseDouble(v, out var d) && float.IsFinite((float)d))
+        {
+            return (float)d;
+        }
+        unparsedMeasures |= 1 << measure;
+        return null;
     }
 
     /// <summary>The file has the column and the current row gives a value in it.</summary>
@@ -275,7 +317,8 @@ public sealed class TrackRowValidator : IDisposable
         // Neither named nor deployed: the tag recorded while no animal wore it. Counted, not stored.
     }
 
-    /// <summary>A text column's value (empty when the column is missing or NA); false when it is not UTF-8.</summary>
+    /// <summary>An identifier column's value (empty when the column is missing or NA); false when it is not
+    /// UTF-8 or longer than <see cref="ImportLimits.MaxIdentifierBytes"/>.</summary>
     private bool TextField(int column, ErrorList errors, long line, out ReadOnlySpan<byte> value)
     {
         value = column == MovebankHeader.Missing ? default : reader.Field(column);
@@ -284,23 +327,18 @@ public sealed class TrackRowValidator : IDisposable
             value = default;
             return true;
         }
+        if (value.Length > ImportLimits.MaxIdentifierBytes)
+        {
+            errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value),
+                $"an identifier longer than {ImportLimits.MaxIdentifierBytes:N0} bytes ({value.Length:N0}): a broken or shifted line?"));
+            return false;
+        }
         if (Utf8.IsValid(value))
         {
             return true;
         }
-        errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value), NotUtf8(value)));
+        errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(value), CsvRecordCheck.NotUtf8(value)));
         return false;
-    }
-
-    private static string NotUtf8(ReadOnlySpan<byte> value)
-    {
-        var at = 0;
-        while (at < value.Length && System.Text.Rune.DecodeFromUtf8(value[at..], out _, out var consumed) == OperationStatus.Done)
-        {
-            at += consumed;
-        }
-        at = Math.Min(at, value.Length - 1);
-        return $"not UTF-8 text (byte 0x{value[at]:X2} at byte {at + 1} of the value): save the file as UTF-8";
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -318,7 +356,7 @@ public sealed class TrackRowValidator : IDisposable
             }
             if (!Utf8.IsValid(v))
             {
-                errors.Add(new RowError(line, name, MovebankValues.Show(v), NotUtf8(v)));
+                errors.Add(new RowError(line, name, MovebankValues.Show(v), CsvRecordCheck.NotUtf8(v)));
                 return null;
             }
             if (!any)
@@ -327,6 +365,26 @@ public sealed class TrackRowValidator : IDisposable
                 any = true;
             }
             jsonWriter.WriteString(name, v);
+        }
+        for (var m = 0; unparsedMeasures != 0 && m < reader.Header.Measures.Count; m++)
+        {
+            if ((unparsedMeasures & (1 << m)) == 0)
+            {
+                continue;
+            }
+            var column = reader.Header.Measures[m];
+            var v = reader.Field(column);
+            if (!Utf8.IsValid(v))
+            {
+                errors.Add(new RowError(line, reader.Header.Names[column], MovebankValues.Show(v), CsvRecordCheck.NotUtf8(v)));
+                return null;
+            }
+            if (!any)
+            {
+                jsonWriter.WriteStartObject();
+                any = true;
+            }
+            jsonWriter.WriteString(reader.Header.Names[column].Trim(), v);
         }
         if (!any)
         {

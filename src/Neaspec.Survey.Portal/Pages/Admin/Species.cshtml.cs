@@ -1,21 +1,63 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Neaspec.Survey.Files;
+using Neaspec.Survey.Ingestion.Catalogue;
+using Neaspec.Survey.Ingestion.Import;
+using Neaspec.Survey.Portal.Accounts;
+using Neaspec.Survey.Portal.Uploads;
 using Neaspec.Survey.Sharing.Sensitive;
 using Neaspec.Survey.Storage;
-using Neaspec.Survey.Storage.Model;
 
 namespace Neaspec.Survey.Portal.Pages.Admin;
 
-/// <summary>The species catalogue, and which species are sensitive: shared archives generalise every site where a
-/// sensitive species was counted, and every fix of it (docs/sharing.md).</summary>
-public sealed class SpeciesModel(SurveyDatabase database) : PageModel
+/// <summary>The species catalogue with every name per language; an admin adds species and names from a species file
+/// (the importer of <c>neaspec species import</c>, docs/species.md), downloads the catalogue as one, and marks species
+/// sensitive: shared archives generalise every site where a sensitive species was counted, and every fix of it
+/// (docs/sharing.md).</summary>
+public sealed class SpeciesModel(UserManager<PortalUser> users, SurveyDatabase database, UploadProcessor processor) : PageModel
 {
-    public IReadOnlyList<Species> Species { get; private set; } = [];
+    [BindProperty(Name = "File")]
+    public IFormFile? SentFile { get; set; }
+
+    public IReadOnlyList<CatalogueSpecies> Species { get; private set; } = [];
+
+    public ImportOutcome? Result { get; private set; }
+
+    public string? Error { get; private set; }
 
     public string? Message { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    /// <summary>The catalogue as a species file (formula cells escaped), to edit and import back.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var species = await SpeciesList.ReadAsync(database, cancellationToken);
+        var body = new MemoryStream();
+        using (var writer = CsvOutput.ToStream(body))
+        {
+            SpeciesList.WriteCsv(writer, species);
+        }
+        return File(body.ToArray(), "text/csv; charset=utf-8", "species.csv");
+    }
+
+    /// <summary>Imports a species file: kept and recorded like any upload, all or nothing.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (SentFile is null || SentFile.Length == 0)
+        {
+            Error = "Choose a species file.";
+        }
+        else
+        {
+            var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
+            await using var content = SentFile.OpenReadStream();
+            Result = await processor.ProcessSpeciesAsync(user, content, SentFile.FileName, cancellationToken);
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSensitiveAsync(string? name, bool sensitive, CancellationToken cancellationToken)
     {
@@ -25,9 +67,5 @@ public sealed class SpeciesModel(SurveyDatabase database) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateContext();
-        Species = await db.Species.AsNoTracking().OrderBy(s => s.ScientificName).ToListAsync(cancellationToken);
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) => Species = await SpeciesList.ReadAsync(database, cancellationToken);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Neaspec.Survey.Connectivity;
 using Neaspec.Survey.Files.Connectivity;
 using Neaspec.Survey.Report;
+using Neaspec.Survey.Report.Migratory;
 using Neaspec.Survey.Storage;
 
 namespace Neaspec.Survey.Portal.Pages.Reports;
@@ -36,6 +37,7 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
     [BindProperty] public int Year { get; set; } = DateTime.UtcNow.Year;
     [BindProperty] public string Distances { get; set; } = DefaultDistances;
     [BindProperty] public string Language { get; set; } = "en";
+    [BindProperty] public ReportBirdForm Birds { get; set; } = new();
 
     public static IReadOnlyList<string> Seasons { get; } = [.. Neaspec.Survey.Connectivity.Season.Defaults.Select(s => s.Name)];
 
@@ -68,9 +70,11 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
         {
             problems.Add($"distances: {distanceError}");
         }
+        var birds = Birds.Options(problems);
         var request = WithAnalysis(new ReportRequest
         {
             Species = Species.Trim(), Season = Season, Year = Year, DistancesKm = distances, Language = Language,
+            Birds = birds ?? new(),
         }, problems);
         if (problems.Count > 0)
         {
@@ -85,13 +89,28 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
                 .Replace("--lang", "language", StringComparison.Ordinal).Replace("--", "", StringComparison.Ordinal))]);
         }
 
+        MigrationInputs? migration = null;
+        if (request.Birds.Migratory is not null)
+        {
+            var mc = await MigrationInputs.LoadAsync(database, request, cancellationToken);
+            if (mc.Inputs is null)
+            {
+                return Answer([.. mc.Problems.Select(p => p.Replace("--", "", StringComparison.Ordinal))]);
+            }
+            migration = mc.Inputs;
+        }
+
         var id = Guid.NewGuid().ToString("N");
         var directory = Path.Combine(Folder, id);
         Directory.CreateDirectory(directory);
         ConnectivityReport report;
         try
         {
-            report = ConnectivityReport.Compute(loaded.Inputs);
+            report = ConnectivityReport.Compute(loaded.Inputs, migration, cancellationToken: cancellationToken);
+            if (report.Migratory is { } analysis)
+            {
+                MigratoryFiles.Write(analysis, Path.Combine(directory, "mc"));
+            }
             await ReportFiles.WriteAsync(report, directory, cancellationToken);
             await HtmlReport.WriteAsync(report, directory, cancellationToken);
             WriteZip(directory);
@@ -152,12 +171,13 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
     /// <summary>Every file of the run (written by the report) in one zip beside them.</summary>
     private static void WriteZip(string directory)
     {
-        var files = Directory.GetFiles(directory).Order(StringComparer.Ordinal).ToList();
+        // The MC section's files sit in mc/: every file under the run's folder, by its relative path.
+        var files = Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var zipPath = Path.Combine(directory, ZipFile);
         using var zip = System.IO.Compression.ZipFile.Open(zipPath, ZipArchiveMode.Create);
         foreach (var file in files)
         {
-            zip.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.Optimal);
+            zip.CreateEntryFromFile(file, Path.GetRelativePath(directory, file).Replace('\\', '/'), CompressionLevel.Optimal);
         }
     }
 
