@@ -29,6 +29,17 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasPostgresExtension("postgis");
 
+        ConfigureCatalogue(modelBuilder);
+        ConfigureCounts(modelBuilder);
+        ConfigureLedger(modelBuilder);
+        ConfigureSeasons(modelBuilder);
+        ConfigureTelemetry(modelBuilder);
+        ConfigurePopulationEstimates(modelBuilder);
+    }
+
+    /// <summary>The species catalogue and its names in every language.</summary>
+    private static void ConfigureCatalogue(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Species>(e =>
         {
             e.ToTable("species", t => t.HasCheckConstraint("ck_species_taxon_rank",
@@ -47,7 +58,11 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             e.HasOne<ImportRecord>().WithMany().HasForeignKey(n => n.ImportId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(n => new { n.ScientificName, n.Language, n.Name }).IsUnique();
         });
+    }
 
+    /// <summary>Sites, surveys (visits) and the counts of a visit.</summary>
+    private static void ConfigureCounts(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Site>(e =>
         {
             e.ToTable("sites");
@@ -79,7 +94,11 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             // surveys and species it resolved from the catalogue in the same transaction; deleting a
             // survey, species or import is guarded by statement triggers instead (migration CountsNaturalKey).
         });
+    }
 
+    /// <summary>The import ledger: one entry per file, the runs of the worker, the row errors.</summary>
+    private static void ConfigureLedger(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<ImportRecord>(e =>
         {
             e.ToTable("imports");
@@ -105,7 +124,11 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             e.HasOne<ImportRecord>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ImportId, x.Line });
         });
+    }
 
+    /// <summary>The season windows reports and the track_seasons lines read.</summary>
+    private static void ConfigureSeasons(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<SeasonDefinition>(e =>
         {
             e.ToTable("seasons", t =>
@@ -118,9 +141,6 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
             // One window per (species, name); the rows without a species are the defaults, hence nulls not distinct.
             e.HasIndex(s => new { s.Species, s.Name }).IsUnique().AreNullsDistinct(false);
         });
-
-        ConfigureTelemetry(modelBuilder);
-        ConfigurePopulationEstimates(modelBuilder);
     }
 
     private static void ConfigurePopulationEstimates(ModelBuilder modelBuilder) =>

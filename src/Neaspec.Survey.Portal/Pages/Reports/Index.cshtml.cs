@@ -50,32 +50,7 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
     public async Task<IActionResult> OnPostConnectivityAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Species))
-        {
-            problems.Add("species: give a scientific name, synonym or common name");
-        }
-        if (!Seasons.Contains(Season, StringComparer.Ordinal))
-        {
-            problems.Add($"season: choose one of {string.Join(", ", Seasons)}");
-        }
-        if (!Languages.Contains(Language, StringComparer.Ordinal))
-        {
-            problems.Add($"language: choose one of {string.Join(", ", Languages)}");
-        }
-        if (Year is < 1900 or > 2200)
-        {
-            problems.Add("year: give a year such as 2025");
-        }
-        if (!ConnectivityFiles.TryParseDistances(Distances ?? "", out var distances, out var distanceError))
-        {
-            problems.Add($"distances: {distanceError}");
-        }
-        var birds = Birds.Options(problems);
-        var request = WithAnalysis(new ReportRequest
-        {
-            Species = Species.Trim(), Season = Season, Year = Year, DistancesKm = distances, Language = Language,
-            Birds = birds ?? new(),
-        }, problems);
+        var request = ReadRequest(problems);
         if (problems.Count > 0)
         {
             return Answer(problems);
@@ -100,13 +75,63 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
             migration = mc.Inputs;
         }
 
+        var (id, report) = await WriteRunAsync(loaded.Inputs, migration, cancellationToken);
+        var inputs = loaded.Inputs;
+        var summary = $"{inputs.Nodes.Count} sites, {inputs.Counts.Count} counts, links from {report.LinkSource}";
+        var run = new ConnectivityRun(id, inputs.Species, inputs.Window.ToString(), Year,
+            string.Join(",", request.DistancesKm.Select(d => d.ToString(CultureInfo.InvariantCulture))),
+            Language, User.Identity?.Name ?? "", DateTime.UtcNow, summary);
+        await System.IO.File.WriteAllTextAsync(Path.Combine(Folder, id, RunFile), JsonSerializer.Serialize(run, Json), cancellationToken);
+        logger.LogInformation("Connectivity report {Id} run by {User}: {Species}, {Window}", id, run.RunBy, run.Species, run.Season);
+        NewRunId = id;
+        Message = $"Report ready: {inputs.Species}, {inputs.Window}: {summary}.";
+        Runs = ListRuns();
+        return Page();
+    }
+
+    /// <summary>The form's fields as a report request; every problem in the form's words is added to
+    /// <paramref name="problems"/>.</summary>
+    private ReportRequest ReadRequest(List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(Species))
+        {
+            problems.Add("species: give a scientific name, synonym or common name");
+        }
+        if (!Seasons.Contains(Season, StringComparer.Ordinal))
+        {
+            problems.Add($"season: choose one of {string.Join(", ", Seasons)}");
+        }
+        if (!Languages.Contains(Language, StringComparer.Ordinal))
+        {
+            problems.Add($"language: choose one of {string.Join(", ", Languages)}");
+        }
+        if (Year is < 1900 or > 2200)
+        {
+            problems.Add("year: give a year such as 2025");
+        }
+        if (!ConnectivityFiles.TryParseDistances(Distances ?? "", out var distances, out var distanceError))
+        {
+            problems.Add($"distances: {distanceError}");
+        }
+        var birds = Birds.Options(problems);
+        return WithAnalysis(new ReportRequest
+        {
+            Species = (Species ?? "").Trim(), Season = Season, Year = Year, DistancesKm = distances, Language = Language,
+            Birds = birds ?? new(),
+        }, problems);
+    }
+
+    /// <summary>Computes the report and writes every file of the run into a new folder of its own; a run that
+    /// fails leaves nothing behind, so it is never listed half-written.</summary>
+    private async Task<(string Id, ConnectivityReport Report)> WriteRunAsync(ConnectivityInputs inputs, MigrationInputs? migration,
+        CancellationToken cancellationToken)
+    {
         var id = Guid.NewGuid().ToString("N");
         var directory = Path.Combine(Folder, id);
         Directory.CreateDirectory(directory);
-        ConnectivityReport report;
         try
         {
-            report = ConnectivityReport.Compute(loaded.Inputs, migration, cancellationToken: cancellationToken);
+            var report = ConnectivityReport.Compute(inputs, migration, cancellationToken: cancellationToken);
             if (report.Migratory is { } analysis)
             {
                 MigratoryFiles.Write(analysis, Path.Combine(directory, "mc"));
@@ -115,23 +140,13 @@ public sealed partial class IndexModel(SurveyDatabase database, PortalOptions op
             await HtmlReport.WriteAsync(report, directory, cancellationToken);
             WriteZip(directory);
             await ReportViews.RefreshAsync(database, report, cancellationToken);
+            return (id, report);
         }
         catch
         {
-            // A half-written run is not listed: nothing of it stays behind.
             Directory.Delete(directory, recursive: true);
             throw;
         }
-        var inputs = loaded.Inputs;
-        var summary = $"{inputs.Nodes.Count} sites, {inputs.Counts.Count} counts, links from {report.LinkSource}";
-        var run = new ConnectivityRun(id, inputs.Species, inputs.Window.ToString(), Year, string.Join(",", distances.Select(d => d.ToString(CultureInfo.InvariantCulture))),
-            Language, User.Identity?.Name ?? "", DateTime.UtcNow, summary);
-        await System.IO.File.WriteAllTextAsync(Path.Combine(directory, RunFile), JsonSerializer.Serialize(run, Json), cancellationToken);
-        logger.LogInformation("Connectivity report {Id} run by {User}: {Species}, {Window}", id, run.RunBy, run.Species, run.Season);
-        NewRunId = id;
-        Message = $"Report ready: {inputs.Species}, {inputs.Window}: {summary}.";
-        Runs = ListRuns();
-        return Page();
     }
 
     /// <summary>report.html (<paramref name="file"/> = html) or the zip of all the run's files (zip).</summary>
