@@ -6,40 +6,6 @@ using Npgsql;
 
 namespace Neaspec.Survey.Report;
 
-/// <summary>A site as the report shows it: code, names in the six languages, country, point and polygon.</summary>
-/// <param name="Code">Stable site code.</param>
-/// <param name="Names">Names by language (en, ko, zh, ja, ru, mn); English is always there.</param>
-/// <param name="Country">ISO 3166-1 alpha-2.</param>
-/// <param name="Longitude">WGS84 longitude.</param>
-/// <param name="Latitude">WGS84 latitude.</param>
-/// <param name="Area">The site polygon (lon/lat), or null; stays are assigned by it first.</param>
-/// <param name="IsCandidate">True for an unnamed candidate site made of tracked birds' stays at no known site.</param>
-/// <param name="IsProvisional">True for a site a count file created from an unknown code, not yet confirmed.</param>
-public sealed record ReportSite(string Code, IReadOnlyDictionary<string, string> Names, string Country, double Longitude, double Latitude,
-    Geometry? Area = null, bool IsCandidate = false, bool IsProvisional = false)
-{
-    /// <summary>The name in <paramref name="language"/>, or the English name when that one is missing.</summary>
-    public string Name(string language) =>
-        Names.TryGetValue(language, out var name) && !string.IsNullOrWhiteSpace(name) ? name : Names["en"];
-}
-
-/// <summary>One count of the species in the season window, as stored, with the file it came from.</summary>
-/// <param name="SiteCode">Site code.</param>
-/// <param name="Date">Survey date.</param>
-/// <param name="Time">Survey time, when recorded.</param>
-/// <param name="Individuals">Individuals, or null when not counted.</param>
-/// <param name="NotCountedReason">Why it was not counted.</param>
-/// <param name="File">Original name of the imported file.</param>
-/// <param name="Sha256">SHA-256 of the imported file.</param>
-/// <param name="Line">Line of the count in that file.</param>
-public sealed record CountUsed(string SiteCode, DateOnly Date, TimeOnly? Time, int? Individuals, string? NotCountedReason,
-    string File, string Sha256, int Line);
-
-/// <summary>The inputs of a report, or what is wrong with the request or the data, in words for the user.</summary>
-/// <param name="Inputs">The inputs, or null when <paramref name="Problems"/> is not empty.</param>
-/// <param name="Problems">What is wrong with the request or the data.</param>
-public sealed record InputsResult(ConnectivityInputs? Inputs, IReadOnlyList<string> Problems);
-
 /// <summary>
 /// Everything a connectivity report is computed from: the species, the season window, the sites, the counts
 /// in the window (node weights) and the telemetry fixes (links). Built from the database by

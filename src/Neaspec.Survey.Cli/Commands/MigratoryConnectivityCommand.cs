@@ -21,101 +21,55 @@ internal static class MigratoryConnectivityCommand
 {
     public static Command Create()
     {
-        var psi = new Option<string?>("--psi") { Description = "Transition probabilities: header id,<target ids>, one row per origin, rows summing to 1." };
-        var individuals = new Option<string?>("--individuals")
-        {
-            Description = "Tracked birds: id,origin,target[,origin_lon,origin_lat,target_lon,target_lat]. psi is estimated from them, N is their number; needed by --bootstrap, and the points give rM.",
-        };
-        var originDistances = new Option<string?>("--origin-distances") { Description = "Origin-origin distances: square symmetric matrix, header id,<origin ids> (any unit)." };
-        var targetDistances = new Option<string?>("--target-distances") { Description = "Target-target distances: square symmetric matrix, header id,<target ids>." };
-        var origins = new Option<string?>("--origins") { Description = "Origin regions id,lon,lat: great-circle km instead of --origin-distances." };
-        var targets = new Option<string?>("--targets") { Description = "Target regions id,lon,lat: great-circle km instead of --target-distances." };
-        var abundance = new Option<string?>("--origin-abundance")
-        {
-            Description = "Origin abundance id,abundance (relative or absolute; normalised). Needed in file mode; in database mode it replaces the census peak counts (ids = region ids).",
-        };
-        var sampleSize = new Option<double?>("--sample-size") { Description = "N animals psi was estimated from: the small-sample MC (without it, MC(R))." };
-        var bootstrap = new Option<int?>("--bootstrap")
-        {
-            Description = "B replicates of a bootstrap over the individuals (e.g. 1000): MC_ci_low, MC_ci_high. Database mode: default 1000, 0 = none.",
-        };
-        var seed = new Option<long?>("--seed") { Description = "Seed of the bootstrap: the same seed gives the same intervals (drawn and reported when absent)." };
-        var output = new Option<string>("--out") { Description = "Output folder for summary.json and psi.csv.", Required = true };
-
         var command = new Command("migratory-connectivity",
             "Strength of migratory connectivity MC (Cohen et al. 2018), Mantel rM, and their bootstrap intervals over individuals.");
-        foreach (var option in new Option[] { psi, individuals, originDistances, targetDistances, origins, targets, abundance, sampleSize, bootstrap, seed, output })
-        {
-            command.Options.Add(option);
-        }
-        var species = new Option<string?>("--species") { Description = "Database mode: the species (any catalogue name); the birds' ends come from their stays." };
-        var year = new Option<int?>("--year") { Description = "Database mode: the origin season's year (winter Y = 1 Dec Y-1 - end of Feb Y)." };
-        var database = new MigratoryOptionSet("--");
-        foreach (var option in database.Options.Prepend(year).Prepend(species))
-        {
-            command.Options.Add(option);
-        }
+        var options = new MigratoryConnectivityOptionSet();
+        options.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Cli.RunAsync(() =>
-        {
-            if (parseResult.GetValue(species) is not null || database.Given(parseResult))
-            {
-                var fileOptions = new Option[] { psi, individuals, originDistances, targetDistances, origins, targets, sampleSize }
-                    .Where(o => parseResult.GetResult(o) is not null).Select(o => o.Name).ToArray();
-                if (fileOptions.Length > 0)
-                {
-                    Cli.Error($"migratory-connectivity: {string.Join(", ", fileOptions)} belong to file mode; database mode (--species) finds the birds, regions and distances itself");
-                    return Task.FromResult(1);
-                }
-                var problems = new List<string>();
-                var migratory = database.Request(parseResult, null, null, problems);
-                if (parseResult.GetValue(species) is not { } name || parseResult.GetValue(year) is not { } y || migratory is null)
-                {
-                    Cli.Error("migratory-connectivity: database mode needs --species, --year, --origin-season and --target-season");
-                    return Task.FromResult(1);
-                }
-                var request = new ReportRequest
-                {
-                    Species = name,
-                    Season = migratory.OriginSeason,
-                    Year = y,
-                    Birds = new ReportBirdOptions { Bootstrap = parseResult.GetValue(bootstrap), Seed = parseResult.GetValue(seed), Migratory = migratory },
-                };
-                return FromDatabaseAsync(parseResult, request, parseResult.GetValue(abundance), parseResult.GetValue(output)!, cancellationToken);
-            }
-            if (parseResult.GetValue(abundance) is null)
-            {
-                Cli.Error("migratory-connectivity: give --origin-abundance AB.csv (file mode), or --species, --year, --origin-season and --target-season (database mode)");
-                return Task.FromResult(1);
-            }
-            var report = MigratoryConnectivityFiles.Run(new MigratoryConnectivityFileOptions
-            {
-                PsiPath = parseResult.GetValue(psi),
-                IndividualsPath = parseResult.GetValue(individuals),
-                OriginDistancesPath = parseResult.GetValue(originDistances),
-                TargetDistancesPath = parseResult.GetValue(targetDistances),
-                OriginsPath = parseResult.GetValue(origins),
-                TargetsPath = parseResult.GetValue(targets),
-                OriginAbundancePath = parseResult.GetValue(abundance)!,
-                SampleSize = parseResult.GetValue(sampleSize),
-                Bootstrap = parseResult.GetValue(bootstrap),
-                Seed = parseResult.GetValue(seed),
-                OutDirectory = parseResult.GetValue(output)!,
-            }, cancellationToken);
-            if (!report.Succeeded)
-            {
-                foreach (var error in report.Errors.Take(50))
-                {
-                    Console.Error.WriteLine(error);
-                }
-                Cli.Error($"{report.Errors.Count} problem(s) in the input; nothing written.");
-                return Task.FromResult(1);
-            }
-            var outDirectory = parseResult.GetValue(output)!;
-            Console.WriteLine(Line(report.Result!));
-            Console.WriteLine($"-> {Path.Combine(outDirectory, "summary.json")}, {Path.Combine(outDirectory, "psi.csv")}");
-            return Task.FromResult(0);
-        }));
+            options.DatabaseMode(parseResult)
+                ? DatabaseModeAsync(parseResult, options, cancellationToken)
+                : Task.FromResult(FromFiles(parseResult, options, cancellationToken))));
         return command;
+    }
+
+    /// <summary>Database mode: refuses the file mode's options, then runs <see cref="FromDatabaseAsync"/>.</summary>
+    private static Task<int> DatabaseModeAsync(ParseResult parseResult, MigratoryConnectivityOptionSet options, CancellationToken cancellationToken)
+    {
+        if (options.FileModeOptionsGiven(parseResult) is { Length: > 0 } fileOptions)
+        {
+            Cli.Error($"migratory-connectivity: {string.Join(", ", fileOptions)} belong to file mode; database mode (--species) finds the birds, regions and distances itself");
+            return Task.FromResult(1);
+        }
+        if (options.Request(parseResult) is not { } request)
+        {
+            Cli.Error("migratory-connectivity: database mode needs --species, --year, --origin-season and --target-season");
+            return Task.FromResult(1);
+        }
+        return FromDatabaseAsync(parseResult, request, options.AbundancePath(parseResult), options.OutDirectory(parseResult), cancellationToken);
+    }
+
+    /// <summary>File mode: runs <see cref="MigratoryConnectivityFiles"/> and prints its line.</summary>
+    private static int FromFiles(ParseResult parseResult, MigratoryConnectivityOptionSet options, CancellationToken cancellationToken)
+    {
+        if (options.AbundancePath(parseResult) is null)
+        {
+            Cli.Error("migratory-connectivity: give --origin-abundance AB.csv (file mode), or --species, --year, --origin-season and --target-season (database mode)");
+            return 1;
+        }
+        var report = MigratoryConnectivityFiles.Run(options.FileOptions(parseResult), cancellationToken);
+        if (!report.Succeeded)
+        {
+            foreach (var error in report.Errors.Take(50))
+            {
+                Console.Error.WriteLine(error);
+            }
+            Cli.Error($"{report.Errors.Count} problem(s) in the input; nothing written.");
+            return 1;
+        }
+        var outDirectory = options.OutDirectory(parseResult);
+        Console.WriteLine(Line(report.Result!));
+        Console.WriteLine($"-> {Path.Combine(outDirectory, "summary.json")}, {Path.Combine(outDirectory, "psi.csv")}");
+        return 0;
     }
 
     /// <summary>"MC = 0.4554 (95 % interval ...); rM = ...", the line both modes print.</summary>

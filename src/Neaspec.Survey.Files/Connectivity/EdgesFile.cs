@@ -13,7 +13,7 @@ internal static class EdgesFile
         var ids = nodes.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
         var links = new List<SiteLink>();
         var firstLine = new Dictionary<(string, string), int>();
-        using var records = CsvRecords.Read(path).GetEnumerator();
+        using var records = CsvRecords.ReadAsWritten(path).GetEnumerator();
         if (!records.MoveNext())
         {
             errors.Add(new InputError(file, 1, "(header)", "", "the file is empty; expected the header from,to,p"));

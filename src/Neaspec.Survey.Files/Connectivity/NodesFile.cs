@@ -12,7 +12,7 @@ internal static class NodesFile
         var file = Path.GetFileName(path);
         var nodes = new List<SiteNode>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var records = CsvRecords.Read(path).GetEnumerator();
+        using var records = CsvRecords.ReadAsWritten(path).GetEnumerator();
         if (!records.MoveNext())
         {
             errors.Add(new InputError(file, 1, "(header)", "", "the file is empty; expected the header id,lon,lat,attribute[,country]"));

@@ -57,12 +57,15 @@ public sealed partial class ImportLedger(SurveyDatabase database)
     private static async Task<LedgerClaim?> TryClaimAsync(NpgsqlConnection conn, string sha256, string kind, string originalName,
         string? importedBy, CancellationToken ct)
     {
-        await using (var insert = new NpgsqlCommand(InsertSql + " on conflict do nothing returning id", conn))
+        // The lock is taken in the statement that inserts the entry, before it commits: were it taken by a second
+        // statement, another claimer could see the running entry in between, take its lock, judge the loader dead
+        // and mark the entry failed while it loads (40 identical uploads at once hit that window).
+        await using (var insert = new NpgsqlCommand(
+            $"with claimed as ({InsertSql} on conflict do nothing returning id) select id, pg_advisory_lock({ClaimLockClass}, id::int) from claimed", conn))
         {
             AddEntryParameters(insert, sha256, kind, originalName, importedBy, ImportStatus.Running);
             if (await insert.ExecuteScalarAsync(ct) is long id)
             {
-                await AdvisoryAsync(conn, "pg_advisory_lock", id, ct);
                 return new LedgerClaim.Claimed(id, conn);
             }
         }

@@ -82,7 +82,7 @@ public sealed class TrackImporter(TrackImportOptions? options = null) : IFileImp
         string? whyNotDirect = null;
         if (input.HasRows)
         {
-            var months = FileMonths.Read(claimed.OpenText(gunzip: true), claimed.Limits, ct);
+            var months = FileMonths.Read(claimed.OpenText(gunzip: true), claimed.Limits, claimed.Dates, ct);
             clock.Lap("months of the file");
             await Db.ExecuteAsync(conn, TrackSql.SavepointDirectCopy, ct);
             var direct = await DirectCopyRoute.PrepareAsync(conn, study, claimed.ImportId, options.SpeedLimitKmh, input.Keys, months, ct);

@@ -7,11 +7,6 @@ using Npgsql;
 
 namespace Neaspec.Survey.Report.Trends;
 
-/// <summary>The inputs of a trend, or what is wrong with the request or the data, in words for the user.</summary>
-/// <param name="Inputs">The inputs, or null when <paramref name="Problems"/> is not empty.</param>
-/// <param name="Problems">What is wrong.</param>
-public sealed record TrendInputsResult(TrendInputs? Inputs, IReadOnlyList<string> Problems);
-
 /// <summary>
 /// Everything a population trend from the database is computed from: the species resolved through the catalogue, the
 /// yearly window, the site-year values (<see cref="SiteYearRule"/>) of the sites that counted the species, the table

@@ -3,11 +3,6 @@ using Neaspec.Survey.Trends.Thresholds;
 
 namespace Neaspec.Survey.Report.Trends;
 
-/// <summary>What <see cref="TrendReport.Compute"/> gives: the report, or why TRIM cannot fit these counts.</summary>
-/// <param name="Report">The report; null when there are problems.</param>
-/// <param name="Problems">Why no trend could be fitted.</param>
-public sealed record TrendReportOutcome(TrendReport? Report, IReadOnlyList<string> Problems);
-
 /// <summary>
 /// A population trend from the database: TRIM fitted to the site-year table (<see cref="TrendAnalysis"/>), and every
 /// site's seasons against the flyway populations' 1 % and 0.25 % thresholds (<see cref="ThresholdCriteria"/>). The flags

@@ -24,7 +24,8 @@ namespace Neaspec.Survey.Sharing.Counts;
 /// events), each in one ordered pass over the database; memory holds the sites and the species, never the rows.
 /// IDs are <see cref="StableId"/>s of <see cref="NaturalKeys"/>; locations go through <see cref="Generalisation"/>.
 /// </remarks>
-public sealed class CountArchive
+public sealed class CountArchive(SurveyDatabase database, SharingOptions options, TimeProvider? time = null)
+    : ArchiveWriter<ExportSelection>(database, options, time)
 {
     public static ArchiveTable EventTable { get; } = new("event.txt", EventRowType,
     [
@@ -45,41 +46,24 @@ public sealed class CountArchive
           and ($4::text[] is null or s.country_code = any($4))
         """;
 
-    private readonly SurveyDatabase database;
-    private readonly SharingOptions options;
-    private readonly TimeProvider time;
-
-    public CountArchive(SurveyDatabase database, SharingOptions options, TimeProvider? time = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        this.database = database;
-        this.options = options;
-        this.time = time ?? TimeProvider.System;
-    }
-
     /// <summary>Called with a stage (<c>events</c>, <c>occurrences</c>) and the rows written so far, every
     /// <see cref="ArchiveEntries.ReportEvery"/> rows and at the end of the stage.</summary>
     public Action<string, long>? Progress { get; init; }
 
-    /// <summary>Writes the archive to <paramref name="path"/>, all or nothing (see <see cref="AtomicFile"/>).</summary>
-    public Task<ArchiveResult> WriteAsync(ExportSelection selection, string path, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAsync(path, (stream, ct) => WriteAsync(selection, stream, ct), cancellationToken);
-
     /// <summary>Writes the archive (a zip) to <paramref name="destination"/>, which stays open.</summary>
-    public async Task<ArchiveResult> WriteAsync(ExportSelection selection, Stream destination, CancellationToken cancellationToken = default)
+    public override async Task<ArchiveResult> WriteAsync(ExportSelection selection, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selection);
-        await using var conn = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var conn = await Database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using (var readOnly = new NpgsqlCommand("set transaction read only", conn))
         {
             await readOnly.ExecuteNonQueryAsync(cancellationToken);
         }
-        var generalisation = new Generalisation(options.SensitiveGridKm, selection.GeneraliseKm);
+        var generalisation = new Generalisation(Options.SensitiveGridKm, selection.GeneraliseKm);
         var sites = await LoadSitesAsync(conn, generalisation, cancellationToken);
         var taxa = await LoadTaxaAsync(conn, cancellationToken);
-        var run = new Run(selection, sites, taxa, options.IdSpace, new Coverage());
+        var run = new Run(selection, sites, taxa, Options.IdSpace, new Coverage());
 
         ArchiveResult result;
         await using (var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true))
@@ -291,8 +275,8 @@ public sealed class CountArchive
 
     private EmlDataset Metadata(ExportSelection selection, ArchiveResult result)
     {
-        var now = time.GetUtcNow();
-        var title = selection.Title ?? options.Title;
+        var now = Time.GetUtcNow();
+        var title = selection.Title ?? Options.Title;
         var c = result.Coverage;
         var span = c.First is { } first && c.Last is { } last ? $", {first:yyyy-MM-dd} to {last:yyyy-MM-dd}" : "";
         var generated = string.Create(CultureInfo.InvariantCulture,
@@ -312,8 +296,8 @@ public sealed class CountArchive
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{result.Generalised:N0} of the {result.CoreRows:N0} events are at sensitive sites (roosts and feeding grounds disturbed by visitors, or sites of sensitive species) or were generalised on export: their coordinates are the centre of a grid cell, their uncertainty covers the cell, and their locality and site code are withheld (see dataGeneralizations).")
             : "No location in this archive is generalised.");
-        return EmlDataset.Describe(options, "counts", "Samplingevent", title,
-            string.IsNullOrWhiteSpace(options.Abstract) ? generated : options.Abstract, c, methods,
+        return EmlDataset.Describe(Options, "counts", "Samplingevent", title,
+            string.IsNullOrWhiteSpace(Options.Abstract) ? generated : Options.Abstract, c, methods,
             ["waterbirds", "census", "flyway", "North-East Asia"], now);
     }
 }

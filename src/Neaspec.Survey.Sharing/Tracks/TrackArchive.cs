@@ -20,7 +20,8 @@ namespace Neaspec.Survey.Sharing.Tracks;
 /// (<see cref="Generalisation"/>): every fix of a species marked sensitive, fixes inside a sensitive site's area or
 /// within <c>Sharing:SensitiveGridKm</c> of its point, and with <c>--generalise-km</c> every fix.
 /// </summary>
-public sealed class TrackArchive
+public sealed class TrackArchive(SurveyDatabase database, SharingOptions options, TimeProvider? time = null)
+    : ArchiveWriter<TrackSelection>(database, options, time)
 {
     public static ArchiveTable OccurrenceTable { get; } = new("occurrence.txt", OccurrenceRowType,
     [
@@ -32,33 +33,16 @@ public sealed class TrackArchive
     /// <summary>The Movebank attribute of a fix's horizontal error in metres, when the source file had it.</summary>
     private const string LocationError = "location-error-numerical";
 
-    private readonly SurveyDatabase database;
-    private readonly SharingOptions options;
-    private readonly TimeProvider time;
-
-    public TrackArchive(SurveyDatabase database, SharingOptions options, TimeProvider? time = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        this.database = database;
-        this.options = options;
-        this.time = time ?? TimeProvider.System;
-    }
-
-    /// <summary>Writes the archive to <paramref name="path"/>, all or nothing.</summary>
-    public Task<ArchiveResult> WriteAsync(TrackSelection selection, string path, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAsync(path, (stream, ct) => WriteAsync(selection, stream, ct), cancellationToken);
-
     /// <summary>Writes the archive (a zip) to <paramref name="destination"/>, which stays open. The selection is
     /// subsampled by hour whatever its <see cref="TrackSelection.Hourly"/> says.</summary>
-    public async Task<ArchiveResult> WriteAsync(TrackSelection selection, Stream destination, CancellationToken cancellationToken = default)
+    public override async Task<ArchiveResult> WriteAsync(TrackSelection selection, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selection);
         selection = selection with { Hourly = true };
-        await using var source = await TrackSource.OpenAsync(database.DataSource, cancellationToken);
+        await using var source = await TrackSource.OpenAsync(Database.DataSource, cancellationToken);
         var individuals = await source.IndividualsAsync(selection, cancellationToken);
         var sensitivePlaces = await SensitiveSites.LoadPlacesAsync(source.Connection, cancellationToken);
-        var generalisation = new Generalisation(options.SensitiveGridKm, selection.Filter.GeneraliseKm);
+        var generalisation = new Generalisation(Options.SensitiveGridKm, selection.Filter.GeneraliseKm);
         var tally = new Tally();
         await using (var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -94,7 +78,7 @@ public sealed class TrackArchive
         List<(Point Point, Geometry? Area)> sensitivePlaces, Generalisation generalisation, Tally tally, CancellationToken cancellationToken)
     {
         var any = false;
-        var near = $"within {options.SensitiveGridKm.ToString("0.###", CultureInfo.InvariantCulture)} km of a sensitive site";
+        var near = $"within {Options.SensitiveGridKm.ToString("0.###", CultureInfo.InvariantCulture)} km of a sensitive site";
         await foreach (var (fix, inHour) in source.FixesAsync(individual, selection, cancellationToken))
         {
             var reason = individual.SpeciesSensitive ? "species marked sensitive" : NearSensitiveSite(fix, sensitivePlaces) ? near : null;
@@ -122,7 +106,7 @@ public sealed class TrackArchive
 
     private void WriteRow(ArchiveTextWriter text, TrackIndividual individual, TrackFix fix, int inHour, PublishedPlace place)
     {
-        text.Write(StableId.Create(options.IdSpace, NaturalKeys.Fix(individual.Study, individual.LocalIdentifier, fix.ObservedAt, fix.EventId)));
+        text.Write(StableId.Create(Options.IdSpace, NaturalKeys.Fix(individual.Study, individual.LocalIdentifier, fix.ObservedAt, fix.EventId)));
         text.Write("MachineObservation");
         text.Write("present");
         text.Write(individual.LocalIdentifier);
@@ -148,7 +132,7 @@ public sealed class TrackArchive
     {
         foreach (var (point, area) in places)
         {
-            if (GreatCircle.DistanceKm(fix.Longitude, fix.Latitude, point.X, point.Y) <= options.SensitiveGridKm
+            if (GreatCircle.DistanceKm(fix.Longitude, fix.Latitude, point.X, point.Y) <= Options.SensitiveGridKm
                 || (area is not null && area.Covers(new Point(fix.Longitude, fix.Latitude))))
             {
                 return true;
@@ -173,8 +157,8 @@ public sealed class TrackArchive
 
     private EmlDataset Metadata(TrackSelection selection, ArchiveResult result, List<TrackIndividual> individuals, long fixesSeen)
     {
-        var now = time.GetUtcNow();
-        var title = selection.Filter.Title ?? options.Title + ": GPS tracks";
+        var now = Time.GetUtcNow();
+        var title = selection.Filter.Title ?? Options.Title + ": GPS tracks";
         var c = result.Coverage;
         var studies = individuals.Select(i => i.Study).Distinct(StringComparer.Ordinal).ToList();
         var span = c.First is { } first && c.Last is { } last ? $", {first:yyyy-MM-dd} to {last:yyyy-MM-dd}" : "";
@@ -191,7 +175,7 @@ public sealed class TrackArchive
                 ? string.Create(CultureInfo.InvariantCulture, $"{result.Generalised:N0} occurrences (of sensitive species, at sensitive sites, or generalised on export) have the centre of a grid cell as coordinates; their uncertainty covers the cell (see dataGeneralizations).")
                 : "No location in this archive is generalised.",
         ];
-        return EmlDataset.Describe(options, "tracks", "Occurrence", title, generated, c, methods,
+        return EmlDataset.Describe(Options, "tracks", "Occurrence", title, generated, c, methods,
             ["GPS tracking", "biologging", "flyway", "North-East Asia"], now);
     }
 }

@@ -33,7 +33,7 @@ public sealed class MigratoryDatabaseTests : IClassFixture<MigratoryScenario>, I
         // Origins (ordinal): RU-KHL (b1, b2), RU-MRV (a1-a4); targets JP-IZM, KR-SCB.
         Assert.Equal(["RU-KHL", "RU-MRV"], inputs.Origins.Select(o => o.Id));
         Assert.Equal(["JP-IZM", "KR-SCB"], inputs.Targets.Select(t => t.Id));
-        // Peak counts in 1 Jun - 15 Aug 2030: Khanka 100 (the 999 of 20 May is outside), Muraviovka max(200, 300) = 300.
+        // Peak counts in 1 Jun - 15 Aug 2024: Khanka 100 (the 999 of 20 May is outside), Muraviovka max(200, 300) = 300.
         Assert.Equal([100.0, 300.0], inputs.Origins.Select(o => o.Abundance!.Value));
         // psi: Khanka 0 of 2 to Izumi, 2 of 2 to Suncheon; Muraviovka 3 of 4 to Izumi, 1 of 4 to Suncheon.
         var e = analysis.Estimate!;
@@ -59,8 +59,8 @@ public sealed class MigratoryDatabaseTests : IClassFixture<MigratoryScenario>, I
 
         Assert.Equal(9, birds.Count);
         Assert.Equal(6, inputs.Birds.Count(b => b.Used));
-        Assert.StartsWith("no stay in the target season winter 2031 (2030-12-01 to 2031-02-28)", birds[Id("g")].Dropped, StringComparison.Ordinal);
-        Assert.StartsWith("no stay in the origin season breeding 2030 (2030-06-01 to 2030-08-15)", birds[Id("h")].Dropped, StringComparison.Ordinal);
+        Assert.StartsWith("no stay in the target season winter 2025 (2024-12-01 to 2025-02-28)", birds[Id("g")].Dropped, StringComparison.Ordinal);
+        Assert.StartsWith("no stay in the origin season breeding 2024 (2024-06-01 to 2024-08-15)", birds[Id("h")].Dropped, StringComparison.Ordinal);
         Assert.Contains("RU-DAU has no census count", birds[Id("d")].Dropped, StringComparison.Ordinal);
         Assert.Equal(("RU-MRV", "JP-IZM"), (birds[Id("a1")].Origin!.Region, birds[Id("a1")].Target!.Region));
         // 5 Jun 00:00 - 20 Jul 00:00 = 45 days at Muraviovka, all inside the breeding window.
@@ -71,7 +71,7 @@ public sealed class MigratoryDatabaseTests : IClassFixture<MigratoryScenario>, I
     public async Task The_command_lists_used_and_dropped_birds_and_writes_them_to_birds_csv()
     {
         var (code, stdout, stderr) = await NeaspecProcess.RunAsync(scenario.Db.ConnectionString,
-            ["migratory-connectivity", "--species", "흑두루미", "--year", "2030", "--origin-season", "breeding", "--target-season", "winter",
+            ["migratory-connectivity", "--species", "흑두루미", "--year", "2024", "--origin-season", "breeding", "--target-season", "winter",
              "--bootstrap", "200", "--seed", "7", "--out", folder]);
 
         Assert.True(code == 0, stderr);
@@ -92,7 +92,7 @@ public sealed class MigratoryDatabaseTests : IClassFixture<MigratoryScenario>, I
     {
         // Country regions: every breeding bird is in RU, one origin region, so MC is undefined.
         var (code, stdout, stderr) = await NeaspecProcess.RunAsync(scenario.Db.ConnectionString,
-            ["migratory-connectivity", "--species", "Grus monacha", "--year", "2030", "--origin-season", "breeding", "--target-season", "winter",
+            ["migratory-connectivity", "--species", "Grus monacha", "--year", "2024", "--origin-season", "breeding", "--target-season", "winter",
              "--regions", "country", "--out", folder]);
 
         Assert.Equal(1, code);

@@ -10,8 +10,8 @@ using Neaspec.Survey.Testing;
 namespace Neaspec.Survey.Report.Tests.Migratory;
 
 /// <summary>
-/// A database with the sample sites, a breeding-2030 census and nine tracked Hooded Cranes, imported by the real
-/// importers. Breeding 2030 (1 Jun - 15 Aug 2030) is the origin season, winter 2031 (1 Dec 2030 - 28 Feb 2031) the
+/// A database with the sample sites, a breeding-2024 census and nine tracked Hooded Cranes, imported by the real
+/// importers. Breeding 2024 (1 Jun - 15 Aug 2024) is the origin season, winter 2025 (1 Dec 2024 - 28 Feb 2025) the
 /// target.
 /// <list type="bullet">
 /// <item>a1-a4 breed at Muraviovka (RU-MRV); a1-a3 winter at Izumi (JP-IZM), a4 at Suncheon Bay (KR-SCB).</item>
@@ -51,8 +51,8 @@ public sealed class MigratoryScenario : IAsyncLifetime
         var tracks = Path.Combine(Path.GetTempPath(), $"mc-tracks-{Guid.NewGuid():N}.csv");
         try
         {
-            await File.WriteAllTextAsync(counts, "site_code,date,species,count\nRU-MRV,2030-06-10,Grus monacha,200\nRU-MRV,2030-07-10,Grus monacha,300\n"
-                + "RU-KHL,2030-06-15,Grus monacha,100\nRU-KHL,2030-05-20,Grus monacha,999\n");
+            await File.WriteAllTextAsync(counts, "site_code,date,species,count\nRU-MRV,2024-06-10,Grus monacha,200\nRU-MRV,2024-07-10,Grus monacha,300\n"
+                + "RU-KHL,2024-06-15,Grus monacha,100\nRU-KHL,2024-05-20,Grus monacha,999\n");
             var loaded = await Db.Database.ImportAsync(new CountImporter(), counts);
             Assert.True(loaded.Loaded, loaded.Message);
             await File.WriteAllTextAsync(tracks, TracksCsv());
@@ -67,7 +67,7 @@ public sealed class MigratoryScenario : IAsyncLifetime
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
 
-    /// <summary>Fixes every 6 h: 5 Jun - 20 Jul 2030 at the breeding site (g until 10 Sep), 10 Dec 2030 - 30 Jan 2031
+    /// <summary>Fixes every 6 h: 5 Jun - 20 Jul 2024 at the breeding site (g until 10 Sep), 10 Dec 2024 - 30 Jan 2025
     /// at the wintering site; the gap between is no stay.</summary>
     private static string TracksCsv()
     {
@@ -85,11 +85,11 @@ public sealed class MigratoryScenario : IAsyncLifetime
         {
             if (breeding is not null)
             {
-                Stay(bird, breeding, Utc(2030, 6, 5), bird == "g" ? Utc(2030, 9, 10) : Utc(2030, 7, 20));
+                Stay(bird, breeding, Utc(2024, 6, 5), bird == "g" ? Utc(2024, 9, 10) : Utc(2024, 7, 20));
             }
             if (winter is not null)
             {
-                Stay(bird, winter, Utc(2030, 12, 10), Utc(2031, 1, 30));
+                Stay(bird, winter, Utc(2024, 12, 10), Utc(2025, 1, 30));
             }
         }
         return csv.ToString();
@@ -102,7 +102,7 @@ public sealed class MigratoryScenario : IAsyncLifetime
     {
         Species = "Grus monacha",
         Season = "breeding",
-        Year = 2030,
+        Year = 2024,
         Birds = new ReportBirdOptions
         {
             Bootstrap = bootstrap,

@@ -6,11 +6,12 @@ namespace Neaspec.Survey.Ingestion.Tracks.Load;
 /// <summary>The calendar months (UTC) a tracks file's fixes fall in, read before the load so that the COPY can
 /// put the rows of months without a partition into tables of their own. A quick pass: the timestamp of every row
 /// that has a coordinate, nothing else parsed; rows the validator will refuse may add a month, whose table then
-/// stays empty and is dropped. About 0.1 s per million rows of a plain file (docs/tracks.md).</summary>
+/// stays empty and is dropped. Times outside the plausible window are skipped, as the validator refuses them
+/// (a year-9999 or year-1 cell must not ask for a partition of its own). About 0.1 s per million rows of a plain file (docs/tracks.md).</summary>
 internal static class FileMonths
 {
     /// <summary>The first day of each month the file's fixes fall in, in order.</summary>
-    public static DateOnly[] Read(LimitedInput input, ImportLimits limits, CancellationToken ct)
+    public static DateOnly[] Read(LimitedInput input, ImportLimits limits, DateWindow dates, CancellationToken ct)
     {
         // Through the same limits as the load itself, so a gzip bomb is refused here too rather than read unbounded.
         using var reader = TrackFileReader.Open(input, limits, deploymentsGiven: true);
@@ -25,7 +26,8 @@ internal static class FileMonths
         {
             if (h.Timestamp >= reader.FieldCount || h.Longitude >= reader.FieldCount || h.Latitude >= reader.FieldCount
                 || (MovebankValues.IsMissing(reader.Field(h.Longitude)) && MovebankValues.IsMissing(reader.Field(h.Latitude)))
-                || !MovebankValues.TryParseTimestamp(reader.Field(h.Timestamp), out var at))
+                || !MovebankValues.TryParseTimestamp(reader.Field(h.Timestamp), out var at)
+                || !dates.Contains(at))
             {
                 continue;
             }

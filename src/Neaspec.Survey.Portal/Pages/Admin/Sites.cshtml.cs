@@ -11,36 +11,16 @@ using Neaspec.Survey.Storage.Model;
 
 namespace Neaspec.Survey.Portal.Pages.Admin;
 
-public sealed class SitesModel(UserManager<PortalUser> users, SurveyDatabase database, UploadProcessor processor) : PageModel
+/// <summary>The sites with their codes and countries; an admin imports a sites file (CSV or GeoJSON) and marks sites
+/// sensitive (shared archives generalise them).</summary>
+public sealed class SitesModel(UserManager<PortalUser> users, SurveyDatabase database, UploadProcessor processor) : AdminImportModel(users)
 {
-    [BindProperty(Name = "File")]
-    public IFormFile? SentFile { get; set; }
-
     public IReadOnlyList<Site> Sites { get; private set; } = [];
 
-    public ImportOutcome? Result { get; private set; }
+    protected override string FileDescription => "sites file";
 
-    public string? Error { get; private set; }
-
-    public string? Message { get; private set; }
-
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        if (SentFile is null || SentFile.Length == 0)
-        {
-            Error = "Choose a sites file.";
-        }
-        else
-        {
-            var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
-            await using var content = SentFile.OpenReadStream();
-            Result = await processor.ProcessSitesAsync(user, content, SentFile.FileName, cancellationToken);
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    protected override Task<ImportOutcome> ImportAsync(PortalUser user, Stream content, string fileName, CancellationToken cancellationToken) =>
+        processor.ProcessSitesAsync(user, content, fileName, cancellationToken);
 
     /// <summary>Marks or unmarks a site sensitive (shared archives generalise it).</summary>
     public async Task<IActionResult> OnPostSensitiveAsync(string? code, bool sensitive, CancellationToken cancellationToken)
@@ -51,7 +31,7 @@ public sealed class SitesModel(UserManager<PortalUser> users, SurveyDatabase dat
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         Sites = await db.Sites.AsNoTracking().OrderBy(s => s.CountryCode).ThenBy(s => s.Code).ToListAsync(cancellationToken);

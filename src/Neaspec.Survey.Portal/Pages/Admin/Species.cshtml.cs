@@ -15,20 +15,11 @@ namespace Neaspec.Survey.Portal.Pages.Admin;
 /// (the importer of <c>neaspec species import</c>, docs/species.md), downloads the catalogue as one, and marks species
 /// sensitive: shared archives generalise every site where a sensitive species was counted, and every fix of it
 /// (docs/sharing.md).</summary>
-public sealed class SpeciesModel(UserManager<PortalUser> users, SurveyDatabase database, UploadProcessor processor) : PageModel
+public sealed class SpeciesModel(UserManager<PortalUser> users, SurveyDatabase database, UploadProcessor processor) : AdminImportModel(users)
 {
-    [BindProperty(Name = "File")]
-    public IFormFile? SentFile { get; set; }
-
     public IReadOnlyList<CatalogueSpecies> Species { get; private set; } = [];
 
-    public ImportOutcome? Result { get; private set; }
-
-    public string? Error { get; private set; }
-
-    public string? Message { get; private set; }
-
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    protected override string FileDescription => "species file";
 
     /// <summary>The catalogue as a species file (formula cells escaped), to edit and import back.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
@@ -43,21 +34,8 @@ public sealed class SpeciesModel(UserManager<PortalUser> users, SurveyDatabase d
     }
 
     /// <summary>Imports a species file: kept and recorded like any upload, all or nothing.</summary>
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        if (SentFile is null || SentFile.Length == 0)
-        {
-            Error = "Choose a species file.";
-        }
-        else
-        {
-            var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
-            await using var content = SentFile.OpenReadStream();
-            Result = await processor.ProcessSpeciesAsync(user, content, SentFile.FileName, cancellationToken);
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    protected override Task<ImportOutcome> ImportAsync(PortalUser user, Stream content, string fileName, CancellationToken cancellationToken) =>
+        processor.ProcessSpeciesAsync(user, content, fileName, cancellationToken);
 
     public async Task<IActionResult> OnPostSensitiveAsync(string? name, bool sensitive, CancellationToken cancellationToken)
     {
@@ -67,5 +45,5 @@ public sealed class SpeciesModel(UserManager<PortalUser> users, SurveyDatabase d
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) => Species = await SpeciesList.ReadAsync(database, cancellationToken);
+    protected override async Task LoadAsync(CancellationToken cancellationToken) => Species = await SpeciesList.ReadAsync(database, cancellationToken);
 }
