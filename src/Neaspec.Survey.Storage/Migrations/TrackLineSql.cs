@@ -93,7 +93,7 @@ internal static class TrackLineSql
     /// </summary>
     public const string Refresh =
         """
-        create function refresh_track_lines(p_individuals integer[], p_from timestamptz[], p_to timestamptz[],
+        create or replace function refresh_track_lines(p_individuals integer[], p_from timestamptz[], p_to timestamptz[],
                                             p_pieces_from date[] default null, p_pieces_to date[] default null) returns void
         language plpgsql
         as $$
@@ -137,14 +137,19 @@ internal static class TrackLineSql
             where r0 <= r1;
             analyze track_range;
 
+            -- Per range, through the (individual, time) index of the months the range reaches (LATERAL: a new month
+            -- has no statistics yet, and a join let the planner scan every fix to find the few days of the ranges).
             insert into track_piece (individual_id, day, fixes, first_at, last_at, points)
-            select f.individual_id, (f.observed_at at time zone 'UTC')::date, count(*)::int, min(f.observed_at), max(f.observed_at),
-                   st_collect(array_agg(f.location order by f.observed_at, f.id))
+            select r.individual_id, p.day, p.fixes, p.first_at, p.last_at, p.points
             from track_range r
-            join fixes f on f.individual_id = r.individual_id
-                        and f.observed_at >= r.r0::timestamp at time zone 'UTC' and f.observed_at < (r.r1 + 1)::timestamp at time zone 'UTC'
-            where f.visible and not f.marked_outlier and not f.speed_outlier
-            group by 1, 2;
+            cross join lateral (
+                select (f.observed_at at time zone 'UTC')::date as day, count(*)::int as fixes, min(f.observed_at) as first_at,
+                       max(f.observed_at) as last_at, st_collect(array_agg(f.location order by f.observed_at, f.id)) as points
+                from fixes f
+                where f.individual_id = r.individual_id
+                  and f.observed_at >= r.r0::timestamp at time zone 'UTC' and f.observed_at < (r.r1 + 1)::timestamp at time zone 'UTC'
+                  and f.visible and not f.marked_outlier and not f.speed_outlier
+                group by 1) p;
 
             delete from track_days t using track_span s
             where t.id between s.individual_id::bigint * 100000 + (s.d0 - date '1970-01-01')
