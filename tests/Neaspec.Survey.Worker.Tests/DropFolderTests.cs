@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Neaspec.Survey.Worker.Inbox;
 using Neaspec.Survey.Worker.Tests.TestUtilities;
 
@@ -26,9 +27,11 @@ public sealed class DropFolderTests : IDisposable
     public void A_file_written_to_within_the_stable_time_is_left_to_settle()
     {
         inbox.Drop("old.csv", "a", TimeSpan.FromMinutes(2));
-        inbox.Drop("new.csv", "a", TimeSpan.FromSeconds(1));
+        var fresh = inbox.Drop("new.csv", "a", TimeSpan.FromSeconds(1));
         inbox.Drop("upload.csv.part", "a", TimeSpan.FromMinutes(2));
-        var folder = new DropFolder(inbox.Options(stableSeconds: 60), TimeProvider.System);
+        // The scan's clock stands 1 s after new.csv's write, however long the machine took to get here.
+        var time = new FakeTimeProvider(new DateTimeOffset(File.GetLastWriteTimeUtc(fresh)).AddSeconds(1));
+        var folder = new DropFolder(inbox.Options(stableSeconds: 60), time);
 
         var scan = folder.Scan();
 
