@@ -268,13 +268,7 @@ internal sealed class DirectCopyWriter : IDisposable
         copy.Bool(row.Visible);
         copy.Bool(row.MarkedOutlier);
         copy.Bool(speedOutlier);
-        if (row.Hdop is { } h) copy.Float4(h); else copy.Null();
-        if (row.SatelliteCount is { } s) copy.Int16(s); else copy.Null();
-        copy.Float4(row.GroundSpeed);
-        copy.Float4(row.Heading);
-        copy.Float4(row.HeightAboveEllipsoid);
-        copy.Float4(row.ExternalTemperature);
-        if (row.Attributes is { } a) copy.Jsonb(a); else copy.Null();
+        TrackMeasures.Write(copy, ref row);
         copy.Int64(importId);
         copy.Int32((int)row.Line);
     }

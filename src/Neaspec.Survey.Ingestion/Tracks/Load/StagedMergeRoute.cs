@@ -57,13 +57,7 @@ internal sealed class StagedMergeRoute(NpgsqlConnection conn, long importId, dou
         copy.Float8(row.Latitude);
         copy.Bool(row.Visible);
         copy.Bool(row.MarkedOutlier);
-        if (row.Hdop is { } h) copy.Float4(h); else copy.Null();
-        if (row.SatelliteCount is { } s) copy.Int16(s); else copy.Null();
-        copy.Float4(row.GroundSpeed);
-        copy.Float4(row.Heading);
-        copy.Float4(row.HeightAboveEllipsoid);
-        copy.Float4(row.ExternalTemperature);
-        if (row.Attributes is { } a) copy.Jsonb(a); else copy.Null();
+        TrackMeasures.Write(copy, ref row);
     }
 
     /// <summary>The file's studies, individuals and tags (by their numbers in the file) into staging.</summary>
